@@ -1,0 +1,90 @@
+/* Filters for card lists (/stod/ and others): progressive enhancement.
+ * Without JavaScript the whole list shows and the form stays hidden. The filter state lives in
+ * the URL query (?typ=lan&kommun=sundsvall), so a link can be shared and a reload keeps it.
+ * Facets: a card matches a select when its data attribute holds the chosen id; an empty list
+ * attribute (no sectors, no municipalities) means "all" and matches every choice. */
+(function () {
+  "use strict";
+  var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities" };
+  var SINGLE = { typ: "type", status: "status" };
+
+  function init(form) {
+    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li"));
+    var count = document.getElementById("uv-count");
+    var empty = document.querySelector("[data-filter-empty]");
+    var sections = document.querySelectorAll("[data-filter-section]");
+    var query = form.querySelector("input[name=q]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var noun = form.getAttribute("data-count-noun") || "";
+    var nounOne = form.getAttribute("data-count-noun-one") || noun;
+
+    function readUrl() {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var value = params.get(select.name) || "";
+        var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+        select.value = known ? value : "";
+      });
+      if (query) { query.value = params.get("q") || ""; }
+    }
+
+    function writeUrl() {
+      var params = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) { params.set(select.name, select.value); } });
+      if (query && query.value.trim()) { params.set("q", query.value.trim()); }
+      var search = params.toString();
+      var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+      window.history.replaceState(null, "", url);
+    }
+
+    function matches(card) {
+      for (var i = 0; i < selects.length; i++) {
+        var select = selects[i], value = select.value;
+        if (!value) { continue; }
+        if (SINGLE[select.name]) {
+          if (card.getAttribute("data-" + SINGLE[select.name]) !== value) { return false; }
+        } else if (ALL_WHEN_EMPTY[select.name]) {
+          var ids = (card.getAttribute("data-" + ALL_WHEN_EMPTY[select.name]) || "").split(" ").filter(Boolean);
+          if (ids.length && ids.indexOf(value) === -1) { return false; }
+        }
+      }
+      var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
+      var text = card.getAttribute("data-text") || "";
+      return words.every(function (word) { return text.indexOf(word) !== -1; });
+    }
+
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var visible = matches(card);
+        card.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      Array.prototype.forEach.call(sections, function (section) {
+        section.hidden = !section.querySelector("[data-filter-list] > li:not([hidden])");
+      });
+      if (empty) { empty.hidden = shown !== 0; }
+      var filtered = shown !== cards.length;
+      count.textContent = filtered
+        ? "Visar " + shown + " av " + cards.length + " " + noun + "."
+        : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
+    }
+
+    var timer = null;
+    function update() { writeUrl(); apply(); }
+    selects.forEach(function (select) { select.addEventListener("change", update); });
+    if (query) {
+      query.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    window.addEventListener("popstate", function () { readUrl(); apply(); });
+
+    form.hidden = false;
+    readUrl();
+    apply();
+  }
+
+  var form = document.getElementById("uv-filter");
+  if (form) { init(form); }
+})();

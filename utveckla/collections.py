@@ -1,0 +1,137 @@
+"""The collections: folder, model, references and the rules that need more than one field.
+
+A new collection plugs in here: the loader, validator and page generator read this table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from . import models
+
+# (field path, target) pairs; a target is another collection or "taxonomi:<vocabulary>".
+Reference = tuple[tuple[str, ...], str]
+# A rule yields (field path, code, problem, fix) for one validated item.
+Problem = tuple[tuple, str, str, str]
+
+# Rough outline of Västernorrland county (lat, lon), clockwise from the south-west corner of
+# Ånge. Coarse on purpose: it separates the county from its neighbours well enough to catch
+# swapped coordinates or a point in Stockholm, without a GIS dependency.
+COUNTY_OUTLINE = [
+    (62.03, 15.42), (62.55, 15.30), (62.95, 15.75), (63.20, 16.40), (63.55, 16.95),
+    (63.80, 17.55), (64.12, 18.25), (63.95, 19.10), (63.55, 19.35), (63.35, 19.45), (63.20, 18.95),
+    (62.75, 18.40), (62.30, 17.70), (62.10, 17.45), (62.00, 16.80),
+]
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str  # folder under content/ and URL prefix
+    label: str  # Swedish name of the collection, for messages and headings
+    model: type[models.Item]
+    references: tuple[Reference, ...] = ()
+    rules: Callable[[models.Item], Iterator[Problem]] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def inside_county(lat: float, lon: float) -> bool:
+    """Point-in-polygon (ray casting) against COUNTY_OUTLINE."""
+    inside = False
+    points = COUNTY_OUTLINE
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:] + points[:1]):
+        if (lon1 > lon) != (lon2 > lon):
+            crossing = lat1 + (lon - lon1) * (lat2 - lat1) / (lon2 - lon1)
+            if lat < crossing:
+                inside = not inside
+    return inside
+
+
+def _offer_rules(offer: models.Offer) -> Iterator[Problem]:
+    if offer.opens and offer.deadline and offer.deadline < offer.opens:
+        yield (("deadline",), "datumordning", f"sista ansökningsdag {offer.deadline} ligger före öppningsdagen {offer.opens}",
+               "kontrollera datumen; deadline ska vara samma dag som opens eller senare")
+
+
+def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+
+
+def _event_rules(event: models.Event) -> Iterator[Problem]:
+    if event.end is not None and _as_datetime(event.end) < _as_datetime(event.start):
+        yield (("end",), "slut-fore-start", f"slutet ({event.end}) ligger före starten ({event.start})",
+               "rätta end så att den är samma tid som start eller senare")
+    if event.location is None and event.online is None:
+        yield (("location",), "saknat-falt", "evenemanget har varken plats eller länk",
+               "lägg till location (name, municipality) för en fysisk plats eller online med en länk")
+    start_day = event.start.date() if isinstance(event.start, dt.datetime) else event.start
+    if event.registration and event.registration.deadline and event.registration.deadline > start_day:
+        yield (("registration", "deadline"), "datumordning", "sista anmälningsdag ligger efter att evenemanget börjat",
+               "sätt en sista anmälningsdag som är samma dag som start eller tidigare")
+
+
+def _investment_rules(investment: models.Investment) -> Iterator[Problem]:
+    if investment.amount_msek is not None and investment.amount_year is None:
+        yield (("amount_year",), "saknat-falt", "amount_msek är ifyllt men amount_year saknas",
+               "lägg till amount_year med året som beloppet gäller, till exempel amount_year: 2024")
+    point = investment.location
+    if not inside_county(point.lat, point.lon):
+        yield (("location",), "utanfor-lanet",
+               f"punkten lat {point.lat}, lon {point.lon} ligger utanför Västernorrlands län",
+               "kontrollera koordinaterna (lat är cirka 62–64 och lon cirka 15–19 i länet) och att lat och lon inte bytt plats")
+    years = investment.years
+    if years and years.start and years.end and years.end < years.start:
+        yield (("years", "end"), "datumordning", f"slutåret {years.end} ligger före startåret {years.start}",
+               "kontrollera åren i years")
+
+
+def _article_rules(article: models.Article) -> Iterator[Problem]:
+    if article.image and not article.image_alt:
+        yield (("image_alt",), "saknat-falt", "bilden saknar alternativtext",
+               "lägg till image_alt med en kort beskrivning av vad bilden visar")
+
+
+COLLECTIONS: dict[str, Collection] = {
+    collection.name: collection
+    for collection in (
+        Collection("kommuner", "kommuner", models.Municipality),
+        Collection("aktorer", "aktörer", models.Actor, (
+            (("municipalities",), "kommuner"),
+            (("category",), "taxonomi:aktorstyper"),
+            (("helps_with",), "taxonomi:stodtyper"),
+        )),
+        Collection("stod", "stöd och finansiering", models.Offer, (
+            (("provider",), "aktorer"),
+            (("type",), "taxonomi:stodtyper"),
+            (("stages",), "taxonomi:skeden"),
+            (("sectors",), "taxonomi:sektorer"),
+            (("municipalities",), "kommuner"),
+        ), _offer_rules),
+        Collection("evenemang", "evenemang", models.Event, (
+            (("organizer",), "aktorer"),
+            (("type",), "taxonomi:evenemangstyper"),
+            (("location", "municipality"), "kommuner"),
+        ), _event_rules),
+        Collection("investeringar", "investeringar", models.Investment, (
+            (("municipality",), "kommuner"),
+            (("sector",), "taxonomi:sektorer"),
+            (("status",), "taxonomi:investeringsstatus"),
+        ), _investment_rules),
+        Collection("aktuellt", "nyheter", models.Article, (
+            (("municipalities",), "kommuner"),
+        ), _article_rules),
+    )
+}
+
+# Ids the contract promises; removing one from taxonomier.yml would break the contract.
+REQUIRED_TAXONOMY = {
+    "stodtyper": ["bidrag", "lan", "garanti", "riskkapital", "radgivning", "natverk", "kompetens", "ovrigt"],
+    "skeden": ["ide", "starta", "vaxa", "etablera", "omstalla", "internationalisera"],
+    "sektorer": ["energi", "industri", "infrastruktur", "bostader", "fastigheter", "besoksnaring",
+                 "digital", "logistik", "ovrigt"],
+    "evenemangstyper": ["frukostmote", "seminarium", "webbinarium", "natverkstraff", "massa",
+                        "konferens", "utbildning", "ovrigt"],
+    "investeringsstatus": ["planerad", "beslutad", "pagaende", "klar", "pausad", "avbruten"],
+    "aktorstyper": [],
+}

@@ -1,0 +1,98 @@
+"""Problems found in the content, as data: collected across all files, then reported at once.
+
+Every problem has a permanent code (documented in the editors' guide under the same name),
+the file, the line, the field path and a Swedish message in two parts: what is wrong, and
+what to do. They print as text (`path:line: field: what — do`), as GitHub annotations and
+as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+GUIDE_URL = "https://utvecklavasternorrland.se/redaktorer/felkoder/"
+
+# The catalogue of codes. Names are permanent: the guide, tests and editors refer to them.
+CODES: dict[str, str] = {
+    "yaml-syntax": "Fälten överst i filen går inte att läsa",
+    "tabb": "Tabbtecken i fälten överst",
+    "saknar-start": "Filen börjar inte med ---",
+    "saknar-slut": "Den avslutande --- saknas",
+    "tom-fil": "Filen är tom",
+    "inte-mappning": "Fälten överst är inte en lista med namn: värde",
+    "dubbelt-falt": "Samma fält står två gånger",
+    "okant-falt": "Okänt fält",
+    "saknat-falt": "Ett obligatoriskt fält saknas",
+    "for-lang": "Texten är för lång",
+    "for-kort": "Texten är tom",
+    "fel-typ": "Värdet har fel form",
+    "ogiltigt-datum": "Datumet finns inte eller har fel form",
+    "ogiltig-tid": "Tiden finns inte eller har fel form",
+    "ogiltig-url": "Adressen är inte en fullständig webbadress",
+    "ogiltig-epost": "E-postadressen har fel form",
+    "utanfor-intervall": "Talet är för litet eller för stort",
+    "okand-referens": "Id:t finns inte",
+    "okant-id": "Värdet finns inte i ordlistan",
+    "ogiltigt-filnamn": "Filnamnet har otillåtna tecken",
+    "namnkrock": "Två filer har samma namn",
+    "slut-fore-start": "Slutet ligger före början",
+    "datumordning": "Datumen kommer i fel ordning",
+    "utanfor-lanet": "Platsen ligger utanför Västernorrland",
+    "ej-utf8": "Filen är inte sparad som UTF-8",
+    "felaktig-fil": "Fel sorts fil i en innehållsmapp",
+    "ordlista": "Fel i ordlistorna (taxonomier.yml)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str  # relative to the project root, with forward slashes
+    line: int
+    field: str  # dotted field path, or a word such as "fil" for whole-file problems
+    code: str
+    problem: str  # what is wrong
+    fix: str  # what to do
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.problem} — {self.fix} [{self.code}]"
+
+    def github(self) -> str:
+        # Workflow commands need %, CR and LF escaped in the message and ',' ':' in properties.
+        def escape(value: str, prop: bool = False) -> str:
+            value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return value.replace(",", "%2C").replace(":", "%3A") if prop else value
+
+        title = escape(f"{self.field}: {CODES.get(self.code, self.code)}", prop=True)
+        message = escape(f"{self.problem} — {self.fix} ({GUIDE_URL}#{self.code})")
+        return f"::error file={escape(self.path, True)},line={self.line},title={title}::{message}"
+
+
+def field_label(path: tuple) -> str:
+    """('contact', 'email') → 'contact.email'; list positions as [n] counted from 1."""
+    label = ""
+    for part in path:
+        if isinstance(part, int):
+            label += f"[{part + 1}]"
+        else:
+            label += ("." if label else "") + str(part)
+    return label or "fil"
+
+
+def report_text(diagnostics: list[Diagnostic]) -> str:
+    lines = [d.text() for d in sorted(diagnostics)]
+    files = len({d.path for d in diagnostics})
+    noun = "problem" if len(diagnostics) == 1 else "problem"
+    lines.append(
+        f"\n{len(diagnostics)} {noun} i {files} {'fil' if files == 1 else 'filer'}. "
+        f"Inget publiceras förrän de är rättade. Felkoderna förklaras på {GUIDE_URL}"
+    )
+    return "\n".join(lines)
+
+
+def report_github(diagnostics: list[Diagnostic]) -> str:
+    return "\n".join(d.github() for d in sorted(diagnostics))
+
+
+def report_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps([asdict(d) for d in sorted(diagnostics)], ensure_ascii=False, indent=2)

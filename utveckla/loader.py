@@ -1,0 +1,167 @@
+"""Reading content files: front matter with line numbers, and the Markdown body.
+
+Nothing here knows about a particular collection; problems with the file itself (encoding,
+missing `---`, tabs, YAML syntax, duplicate keys, bad or clashing file names) become
+diagnostics, and the file is then skipped by the later passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, field_label
+from .yamlsafe import YamlProblem, load_located
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TRANSLITERATION = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+
+
+@dataclass
+class RawItem:
+    """One content file after reading: values, the line of every field, and the body."""
+
+    collection: str
+    slug: str
+    path: str  # relative, forward slashes, e.g. content/stod/almi-mikrolan.md
+    data: dict
+    lines: dict[tuple, int]
+    body: str
+    body_line: int  # line on which the body starts
+
+    def line_of(self, path: tuple) -> int:
+        """The line of a field, or of its nearest parent that has one (a missing field: line 1)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+@dataclass
+class LoadResult:
+    items: list[RawItem] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def suggest_slug(name: str) -> str:
+    """A valid slug for a file name or title: å/ä/ö transliterated, the rest made safe."""
+    lowered = name.lower().translate(TRANSLITERATION)
+    return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
+
+
+def read_collection(root: Path, collection: str) -> LoadResult:
+    """Read every file of one collection folder (content/<collection>/)."""
+    result = LoadResult()
+    folder = root / "content" / collection
+    if not folder.is_dir():
+        return result
+    seen_lower: dict[str, str] = {}
+    for file in sorted(folder.iterdir()):
+        relative = file.relative_to(root).as_posix()
+        if file.name.startswith(".") or file.is_dir():
+            continue
+        if file.suffix != ".md":
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "fil", "felaktig-fil",
+                "filen är inte en Markdown-fil (.md) och används inte",
+                "byt filändelse till .md, eller flytta filen till docs/ om det är en bild eller bilaga",
+            ))
+            continue
+        stem = file.stem
+        clash = seen_lower.get(stem.lower())
+        if clash is not None:
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "filnamn", "namnkrock",
+                f"filnamnet skiljer sig bara i stora och små bokstäver från {clash}",
+                "ge filerna olika namn eller ta bort den ena; webbadressen måste vara unik",
+            ))
+            continue
+        seen_lower[stem.lower()] = relative
+        if not SLUG_PATTERN.match(stem):
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "filnamn", "ogiltigt-filnamn",
+                f"filnamnet ”{stem}” får bara innehålla a–z, 0–9 och bindestreck",
+                f"döp om filen till {suggest_slug(stem) or 'ett-namn'}.md",
+            ))
+            continue
+        item = read_item(file, relative, collection, stem, result.diagnostics)
+        if item is not None:
+            result.items.append(item)
+    return result
+
+
+def read_item(file: Path, relative: str, collection: str, slug: str,
+              diagnostics: list[Diagnostic]) -> RawItem | None:
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        diagnostics.append(Diagnostic(
+            relative, line, "fil", "ej-utf8",
+            "filen innehåller tecken som inte är UTF-8",
+            "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)",
+        ))
+        return None
+    return parse_item(text, relative, collection, slug, diagnostics)
+
+
+def parse_item(text: str, relative: str, collection: str, slug: str,
+               diagnostics: list[Diagnostic]) -> RawItem | None:
+    """Split front matter from body and parse it; None (with diagnostics) when impossible."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not text.strip():
+        diagnostics.append(Diagnostic(
+            relative, 1, "fil", "tom-fil", "filen är tom",
+            "skriv fälten mellan två rader med --- överst, eller ta bort filen",
+        ))
+        return None
+    if lines[0].rstrip() != "---":
+        diagnostics.append(Diagnostic(
+            relative, 1, "fil", "saknar-start", "första raden ska vara ---",
+            "lägg till en rad med bara --- överst i filen, före fälten",
+        ))
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
+        diagnostics.append(Diagnostic(
+            relative, len(lines), "fil", "saknar-slut",
+            "den avslutande raden --- efter fälten saknas",
+            "lägg till en rad med bara --- efter det sista fältet, före brödtexten",
+        ))
+        return None
+    front = lines[1:end]
+    tab_lines = [i + 2 for i, line in enumerate(front) if "\t" in line]
+    for line in tab_lines:
+        diagnostics.append(Diagnostic(
+            relative, line, "fil", "tabb", "raden innehåller ett tabbtecken",
+            "byt tabben mot mellanslag (YAML tillåter bara mellanslag för indrag)",
+        ))
+    if tab_lines:
+        return None
+    try:
+        located = load_located("\n".join(front))
+    except YamlProblem as problem:
+        diagnostics.append(Diagnostic(
+            relative, problem.line + 1, "fil", "yaml-syntax",
+            f"raden går inte att läsa som YAML ({problem.problem})",
+            "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i",
+        ))
+        return None
+    data = located.value if located.value is not None else {}
+    if not isinstance(data, dict):
+        diagnostics.append(Diagnostic(
+            relative, 2, "fil", "inte-mappning", "fälten överst ska skrivas som namn: värde",
+            "skriv ett fält per rad, till exempel title: Mikrolån",
+        ))
+        return None
+    for path, line in located.duplicate_keys:
+        diagnostics.append(Diagnostic(
+            relative, line + 1, field_label(path), "dubbelt-falt",
+            "fältet står mer än en gång", "ta bort den ena raden så att bara ett värde finns kvar",
+        ))
+    shifted = {path: line + 1 for path, line in located.lines.items()}  # +1 for the first ---
+    body = "\n".join(lines[end + 1:])
+    return RawItem(collection, slug, relative, data, shifted, body, end + 2)

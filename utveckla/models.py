@@ -1,0 +1,151 @@
+"""The content model: one pydantic model per collection, as in the content contract.
+
+`extra="forbid"` makes a misspelt field an error instead of a silently ignored value.
+Checks that need two fields or another file (dates in order, references) live in rules.py.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from .fields import Date, Email, EventTime, Id, IdList, Phone, ShortText, Summary, Text, Title, WebUrl
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Item(Strict):
+    title: Title = Field(description="Rubrik, högst 90 tecken.")
+    summary: Summary = Field(description="En eller två enkla meningar, högst 200 tecken. Visas på kort, i sökresultat och som sidans beskrivning.")
+    source: WebUrl | None = Field(None, description="Webbadress som uppgifterna kommer från.")
+    reviewed: Date | None = Field(None, description="Datum då uppgifterna senast kontrollerades mot källan (ÅÅÅÅ-MM-DD).")
+    draft: StrictBool = Field(False, description="true: kontrolleras men publiceras inte.")
+
+
+class ReviewedItem(Item):
+    reviewed: Date = Field(description="Datum då uppgifterna senast kontrollerades mot källan (ÅÅÅÅ-MM-DD).")
+
+
+class Contact(Strict):
+    name: ShortText | None = Field(None, description="Namn på funktion eller enhet.")
+    email: Email | None = Field(None, description="E-postadress.")
+    phone: Phone | None = Field(None, description="Telefonnummer, t.ex. 0611-34 90 00.")
+
+
+class Point(Strict):
+    lat: float = Field(ge=-90, le=90, description="Latitud i decimalgrader, t.ex. 62.39.")
+    lon: float = Field(ge=-180, le=180, description="Longitud i decimalgrader, t.ex. 17.31.")
+
+
+class Offer(ReviewedItem):
+    """`stod`: a support offer."""
+
+    provider: Id = Field(description="Id för en aktör i content/aktorer/.")
+    type: Id = Field(description="Typ av stöd, ett id under stodtyper i taxonomier.yml.")
+    stages: IdList = Field([], description="Företagets skede, id:n under skeden.")
+    sectors: IdList = Field([], description="Branscher, id:n under sektorer. Utelämnat: alla branscher.")
+    municipalities: IdList = Field([], description="Kommuner, id:n. Utelämnat: hela länet.")
+    max_amount_sek: int | None = Field(None, ge=0, le=10_000_000_000, description="Största belopp i kronor, ett heltal.")
+    max_share_percent: float | None = Field(None, ge=0, le=100, description="Största andel av kostnaden i procent, 0–100.")
+    opens: Date | None = Field(None, description="Dag då ansökan öppnar.")
+    deadline: Date | None = Field(None, description="Sista dag att ansöka. Utelämnat: löpande.")
+    url: WebUrl = Field(description="Officiell sida eller ansökan.")
+    contact: Contact | None = Field(None, description="Kontakt: name, email, phone.")
+    eligibility: Text | None = Field(None, description="Vem kan söka, högst 400 tecken.")
+    amount_note: ShortText | None = Field(None, description="Beloppet i ord, högst 200 tecken.")
+
+
+class Actor(ReviewedItem):
+    """`aktorer`: an organisation that helps businesses."""
+
+    url: WebUrl = Field(description="Organisationens webbplats.")
+    municipalities: IdList = Field([], description="Var den verkar. Utelämnat: hela länet.")
+    email: Email | None = Field(None, description="E-postadress.")
+    phone: Phone | None = Field(None, description="Telefonnummer.")
+    category: Id | None = Field(None, description="Sorts organisation, ett id under aktorstyper.")
+    helps_with: IdList = Field([], description="Vad den hjälper till med, id:n under stodtyper.")
+    address: ShortText | None = Field(None, description="Besöks- eller postadress.")
+
+
+class BusinessOffice(Strict):
+    name: ShortText = Field(description="Näringslivskontorets namn.")
+    url: WebUrl = Field(description="Näringslivskontorets webbsida.")
+    email: Email | None = Field(None, description="E-postadress.")
+    phone: Phone | None = Field(None, description="Telefonnummer.")
+
+
+class Municipality(ReviewedItem):
+    """`kommuner`: one of the county's seven municipalities."""
+
+    website: WebUrl = Field(description="Kommunens webbplats.")
+    business_office: BusinessOffice = Field(description="Näringslivskontoret: name, url, email, phone.")
+    location: Point = Field(description="Centralortens läge: lat, lon.")
+    population: int | None = Field(None, ge=0, le=10_000_000, description="Antal invånare, ett heltal.")
+    population_year: int | None = Field(None, ge=1900, le=2100, description="År som invånarantalet gäller.")
+    key_facts: list[ShortText] = Field([], max_length=8, description="Korta fakta om näringslivet, högst 8.")
+
+
+class EventPlace(Strict):
+    name: ShortText = Field(description="Lokalens namn.")
+    municipality: Id = Field(description="Kommunens id.")
+    address: ShortText | None = Field(None, description="Gatuadress.")
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitud.")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitud.")
+
+
+class Registration(Strict):
+    url: WebUrl = Field(description="Sidan där man anmäler sig.")
+    deadline: Date | None = Field(None, description="Sista anmälningsdag.")
+
+
+class Event(Item):
+    """`evenemang`: an event in the calendar."""
+
+    start: EventTime = Field(description="Start: ÅÅÅÅ-MM-DD TT:MM (svensk tid) eller ÅÅÅÅ-MM-DD för heldag.")
+    end: EventTime | None = Field(None, description="Slut, i samma form. Inte före start.")
+    type: Id = Field(description="Typ av evenemang, ett id under evenemangstyper.")
+    organizer: Id = Field(description="Arrangörens id i content/aktorer/.")
+    location: EventPlace | None = Field(None, description="Plats: name, municipality, address, lat, lon.")
+    online: WebUrl | None = Field(None, description="Länk till ett digitalt evenemang.")
+    registration: Registration | None = Field(None, description="Anmälan: url, deadline.")
+    price: ShortText | None = Field(None, description="Pris, t.ex. Kostnadsfritt.")
+    cancelled: StrictBool = Field(False, description="true om evenemanget är inställt.")
+
+
+class InvestmentPlace(Point):
+    place: ShortText | None = Field(None, description="Ortens eller platsens namn.")
+
+
+class Years(Strict):
+    start: int | None = Field(None, ge=1950, le=2100, description="Startår.")
+    end: int | None = Field(None, ge=1950, le=2100, description="Slutår.")
+
+
+class Investment(ReviewedItem):
+    """`investeringar`: a major investment on the map."""
+
+    owner: ShortText = Field(description="Företaget eller organisationen bakom.")
+    municipality: Id = Field(description="Kommunens id.")
+    sector: Id = Field(description="Sektor, ett id under sektorer.")
+    status: Id = Field(description="Läge, ett id under investeringsstatus.")
+    amount_msek: float | None = Field(None, ge=0, le=1_000_000, description="Belopp i miljoner kronor.")
+    amount_year: int | None = Field(None, ge=1990, le=2100, description="År som beloppet gäller. Krävs med amount_msek.")
+    jobs: int | None = Field(None, ge=0, le=100_000, description="Antal nya jobb, ett heltal.")
+    location: InvestmentPlace = Field(description="Plats: lat, lon, place.")
+    years: Years | None = Field(None, description="Tidsplan: start, end (år).")
+    url: WebUrl | None = Field(None, description="Officiell sida.")
+    status_note: Text | None = Field(None, description="Förklaring när investeringen är pausad eller avbruten.")
+
+
+class Article(Item):
+    """`aktuellt`: a news article."""
+
+    date: Date = Field(description="Publiceringsdatum.")
+    tags: Annotated[list[Annotated[str, Field(min_length=1, max_length=30)]], Field(max_length=8)] = Field(
+        [], description="Korta taggar, högst 8.")
+    image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
+    image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")
+    municipalities: IdList = Field([], description="Kommuner som artikeln handlar om.")

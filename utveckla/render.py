@@ -1,0 +1,35 @@
+"""Pure renderers: view-models in, HTML fragments out (Jinja2, autoescaped).
+
+A fragment is the main content of a page; the site generator wraps it in the theme. Links
+are written relative to the site root through `base` ("../../" on /stod/x/), so the output
+works under any sub-path and needs no URL rewriting by the generator.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import views
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["sv_date"] = views.swedish_date
+    env.filters["sv_number"] = views.swedish_number
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,49 @@
+"""The validated site: immutable entries per collection, the vocabularies and the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def build_date() -> dt.date:
+    """The build's "today": from SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return moment.astimezone(STOCKHOLM).date()
+
+
+@dataclass(frozen=True)
+class Entry:
+    collection: str
+    slug: str
+    path: str  # source file, relative to the project root
+    data: object  # the validated model instance
+    body: str  # Markdown
+    body_line: int
+
+    @property
+    def url(self) -> str:
+        return f"{self.collection}/{self.slug}/"
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity, so views can cache per Site
+class Site:
+    today: dt.date
+    taxonomy: dict[str, dict[str, str]]
+    entries: dict[str, tuple[Entry, ...]]
+
+    def get(self, collection: str, slug: str) -> Entry | None:
+        return self._index.get((collection, slug))
+
+    @cached_property
+    def _index(self) -> dict:
+        return {(e.collection, e.slug): e for entries in self.entries.values() for e in entries}
+
+    def label(self, vocabulary: str, term: str) -> str:
+        return self.taxonomy.get(vocabulary, {}).get(term, term)

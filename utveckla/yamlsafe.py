@@ -1,0 +1,104 @@
+"""YAML for editors: PyYAML's composer, with YAML 1.2-style scalars and line numbers.
+
+PyYAML follows YAML 1.1, where `no`, `on` and `off` become booleans, `010` is octal, `1:30`
+is a base-60 number and `2026-02-30` crashes the date constructor. Editors never mean any of
+that, so this loader only recognises `true`/`false`, plain decimal numbers and `null`; every
+other plain scalar (dates included) stays text and is checked by the models, which can then
+point at the right line with a Swedish message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+
+class EditorLoader(yaml.SafeLoader):
+    """SafeLoader with a YAML 1.2 core-schema-like set of implicit resolvers."""
+
+
+EditorLoader.yaml_implicit_resolvers = {}
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+# No leading zeros: `phone: 0611349000` must stay text, not lose its zero as a number.
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+@dataclass
+class Located:
+    """A YAML document as plain Python values plus the 1-based line of every field path."""
+
+    value: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+    duplicate_keys: list[tuple[tuple, int]] = field(default_factory=list)
+
+
+class YamlProblem(Exception):
+    """A YAML syntax error, with the 1-based line it was found on (relative to the text)."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+def load_located(text: str) -> Located:
+    """Parse one YAML document into values and line numbers; raise YamlProblem on bad syntax."""
+    try:
+        node = yaml.compose(text, Loader=EditorLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, error.problem or str(error)) from None
+    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+        raise YamlProblem(1, str(error)) from None
+    located = Located(value=None)
+    if node is not None:
+        located.value = _convert(node, (), located)
+    return located
+
+
+def _convert(node: yaml.Node, path: tuple, located: Located) -> object:
+    located.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            key = str(key)
+            if key in result:
+                located.duplicate_keys.append((path + (key,), key_node.start_mark.line + 1))
+            located.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _convert(value_node, path + (key,), located)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (index,), located) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> object:
+    value = str(node.value)
+    try:
+        if node.tag == "tag:yaml.org,2002:bool":
+            return value.lower() == "true"
+        if node.tag == "tag:yaml.org,2002:int":
+            return int(value)
+        if node.tag == "tag:yaml.org,2002:float":
+            return float(value)
+    except ValueError:  # an explicit tag such as `!!int 1_000` on an odd value: keep the text
+        return value
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return value
