@@ -84,7 +84,7 @@ def check_id(value: object) -> str:
     text = str(value).strip()
     if not ID_PATTERN.match(text):
         raise _fail("okand-referens", f"”{value}” är inte ett giltigt id",
-                    "skriv id:t med små bokstäver a–z, siffror och bindestreck, till exempel almi-mitt")
+                    "skriv id:t med små bokstäver a–z (å, ä och ö blir a, a och o), siffror och bindestreck")
     return text
 
 

@@ -51,6 +51,27 @@ def suggest_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
 
 
+# PyYAML's messages are English and technical; editors get the likely cause in Swedish.
+YAML_PROBLEMS = (
+    ("expected ',' or ']'", "en lista inom [ ] saknar avslutande ]"),
+    ("expected ',' or '}'", "en grupp inom { } saknar avslutande }"),
+    ("mapping values are not allowed", "ett kolon står på fel ställe (text med kolon behöver citattecken)"),
+    ("could not find expected ':'", "kolon saknas efter ett fältnamn"),
+    ("cannot start any token", "värdet börjar med ett tecken som kräver citattecken runt texten"),
+    ("unexpected end of stream", "ett citattecken är inte avslutat"),
+    ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected '-'", "en rad i listan saknar - först"),
+)
+
+
+def yaml_problem_in_swedish(problem: str) -> str:
+    for english, swedish in YAML_PROBLEMS:
+        if english in problem:
+            return swedish
+    return f"YAML-fel ({problem})"
+
+
 def read_collection(root: Path, collection: str) -> LoadResult:
     """Read every file of one collection folder (content/<collection>/)."""
     result = LoadResult()
@@ -146,7 +167,7 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
     except YamlProblem as problem:
         diagnostics.append(Diagnostic(
             relative, problem.line + 1, "fil", "yaml-syntax",
-            f"raden går inte att läsa som YAML ({problem.problem})",
+            f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}",
             "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i",
         ))
         return None

@@ -25,21 +25,27 @@ def load_site(root: Path, today: dt.date) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     taxonomy = load_taxonomy(root, diagnostics)
     validated: dict[str, list[tuple[RawItem, object]]] = {}
+    loaded_items: dict[str, list[RawItem]] = {}
     for name, collection in COLLECTIONS.items():
         loaded = read_collection(root, name)
         diagnostics.extend(loaded.diagnostics)
+        loaded_items[name] = loaded.items
         validated[name] = []
         for raw in loaded.items:
             item = validate_item(raw, collection, diagnostics)
             if item is not None:
                 validated[name].append((raw, item))
-    published = {name: {raw.slug for raw, item in pairs if not item.draft} for name, pairs in validated.items()}
-    everything = {name: {raw.slug for raw, _ in pairs} for name, pairs in validated.items()}
+    # References are checked on every readable file, valid or not, so that one run shows all.
+    published = {name: {raw.slug for raw in raws if raw.data.get("draft") is not True}
+                 for name, raws in loaded_items.items()}
+    everything = {name: {raw.slug for raw in raws} for name, raws in loaded_items.items()}
+    for name, raws in loaded_items.items():
+        for raw in raws:
+            check_references(raw, COLLECTIONS[name], taxonomy, published, everything, diagnostics)
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
         for raw, item in pairs:
-            check_references(raw, item, collection, taxonomy, published, everything, diagnostics)
             for path, code, problem, fix in (collection.rules(item) if collection.rules else ()):
                 diagnostics.append(Diagnostic(raw.path, raw.line_of(path), field_label(path), code, problem, fix))
         entries[name] = tuple(
@@ -133,6 +139,8 @@ def _allowed_fields(model, path: tuple) -> list[str]:
 
 
 def _number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return f"{value:,}".replace(",", " ") if isinstance(value, int) else str(value)
 
 
@@ -141,14 +149,17 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def check_references(raw: RawItem, item, collection: Collection, taxonomy: dict, published: dict,
+def check_references(raw: RawItem, collection: Collection, taxonomy: dict, published: dict,
                      everything: dict, diagnostics: list[Diagnostic]) -> None:
+    draft = raw.data.get("draft") is True
     for path, target in collection.references:
-        value = item
+        value = raw.data
         for part in path:
-            value = getattr(value, part, None) if value is not None else None
-        values = value if isinstance(value, list) else [value] if value is not None else []
+            value = value.get(part) if isinstance(value, dict) else None
+        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
         for index, ref in enumerate(values):
+            if not isinstance(ref, str) or not ID_PATTERN.match(ref):
+                continue  # wrong form: the model reports it
             where = path + ((index,) if isinstance(value, list) else ())
             line, label = raw.line_of(where), field_label(where)
             if target.startswith("taxonomi:"):
@@ -158,11 +169,12 @@ def check_references(raw: RawItem, item, collection: Collection, taxonomy: dict,
                     diagnostics.append(Diagnostic(raw.path, line, label, "okant-id",
                                                   f"”{ref}” finns inte bland {vocabulary} i {TAXONOMY_FILE}",
                                                   f"använd ett av: {', '.join(known)} (eller lägg till det i {TAXONOMY_FILE})"))
-            elif ref not in (everything[target] if item.draft else published[target]):
-                hint = (f"{target}-filen {ref}.md är ett utkast (draft: true); publicera den först"
+            elif ref not in (everything[target] if draft else published[target]):
+                examples = ", ".join(sorted(published[target])[:3])
+                hint = (f"{ref}.md i content/{target}/ är ett utkast (draft: true); publicera den först"
                         if ref in everything[target] else
-                        f"använd filnamnet (utan .md) för en fil i content/{target}/, till exempel "
-                        f"{', '.join(sorted(published[target])[:3])}")
+                        f"använd filnamnet (utan .md) för en fil i content/{target}/"
+                        + (f", till exempel {examples}" if examples else ""))
                 diagnostics.append(Diagnostic(raw.path, line, label, "okand-referens",
                                               f"”{ref}” finns inte i content/{target}/", hint))
 
