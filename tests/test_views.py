@@ -1,0 +1,84 @@
+"""Offer statuses, ordering and which offers each page lists."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from utveckla import views
+from utveckla.validate import load_site
+
+TODAY = dt.date(2026, 11, 22)
+D = dt.date
+
+
+@pytest.mark.parametrize("opens, deadline, expected_id, expected_label", [
+    (None, None, "lopande", "Löpande"),
+    (None, D(2026, 11, 22), "stanger-snart", "Stänger snart"),
+    (None, D(2026, 12, 22), "stanger-snart", "Stänger snart"),  # exactly 30 days left
+    (None, D(2026, 12, 23), "oppen", "Öppen"),
+    (None, D(2026, 11, 21), "stangd", "Stängd"),
+    (D(2026, 12, 1), D(2027, 1, 31), "oppnar", "Öppnar 1 december 2026"),
+    (D(2026, 11, 22), None, "lopande", "Löpande"),  # opens today: open now
+])
+def test_offer_status_against_build_date(opens, deadline, expected_id, expected_label):
+    status = views.offer_status(opens, deadline, TODAY)
+    assert (status.id, status.label) == (expected_id, expected_label)
+
+
+def test_status_detail_counts_days():
+    assert views.offer_status(None, D(2026, 11, 23), TODAY).detail == \
+        "Sista ansökningsdag är 23 november 2026, i morgon."
+    assert views.offer_status(None, D(2026, 12, 2), TODAY).detail == \
+        "Sista ansökningsdag är 2 december 2026, om 10 dagar."
+
+
+def test_swedish_formats():
+    assert views.swedish_date(D(2026, 12, 3), weekday=True) == "torsdag 3 december 2026"
+    assert views.swedish_number(250000) == "250\u00a0000"
+    assert views.swedish_number(12.5) == "12,5"
+
+
+@pytest.fixture(scope="module")
+def site():
+    site, diagnostics = load_site(Path(__file__).parent / "fixtures", TODAY)
+    assert diagnostics == []
+    return site
+
+
+def test_drafts_are_not_published(site):
+    assert [c.entry.slug for c in views.all_offer_cards(site) if c.entry.slug == "utkast"] == []
+
+
+def test_listing_order_applicable_first_closed_last(site):
+    order = [c.entry.slug for c in views.all_offer_cards(site)]
+    assert order == ["lan-sundsvall", "lan-timra", "lan-hela-lanet", "radgivning-oppnar", "bidrag-stangt"]
+
+
+def test_municipality_gets_its_own_and_county_wide_offers_not_closed(site):
+    assert {c.entry.slug for c in views.offers_for_municipality(site, "sundsvall")} == \
+        {"lan-sundsvall", "lan-hela-lanet", "radgivning-oppnar"}
+    assert {c.entry.slug for c in views.offers_for_municipality(site, "timra")} == \
+        {"lan-timra", "lan-hela-lanet", "radgivning-oppnar"}
+
+
+def test_closing_soonest_lists_future_deadlines_only(site):
+    assert [c.entry.slug for c in views.closing_soonest(site)] == ["lan-sundsvall", "lan-timra"]
+
+
+def test_related_offers_same_type_first(site):
+    entry = site.get("stod", "lan-sundsvall")
+    assert [c.entry.slug for c in views.related_offers(site, entry)] == ["lan-timra", "lan-hela-lanet"]
+
+
+def test_amount_text(site):
+    card = next(c for c in views.all_offer_cards(site) if c.entry.slug == "bidrag-stangt")
+    assert card.amount == "Upp till 40 procent av kostnaden"
+    card = next(c for c in views.all_offer_cards(site) if c.entry.slug == "lan-hela-lanet")
+    assert card.amount == "Upp till 250\u00a0000 kronor"
+
+
+def test_facets_only_offer_used_choices(site):
+    facets = views.facet_options(site, views.all_offer_cards(site))
+    assert [value for value, _ in facets["typ"]] == ["bidrag", "lan", "radgivning"]
+    assert facets["kommun"] == [("sundsvall", "Sundsvall"), ("timra", "Timrå")]
