@@ -1,0 +1,101 @@
+"""The support-offer finder in real headless Chromium: filters, URL state, keyboard, axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def visible_types(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-filter-list] > li:not([hidden])", "cards => cards.map(c => c.dataset.type).sort()")
+
+
+def test_filters_narrow_and_live_in_the_url(page_at, fixture_url):
+    page = page_at(1280)
+    page.goto(fixture_url + "stod/")
+    assert page.is_visible("#uv-filter")
+    assert len(visible_types(page)) == 5
+
+    page.select_option("#uv-typ", "lan")
+    assert visible_types(page) == ["lan", "lan", "lan"]
+    assert page.text_content("#uv-count") == "Visar 3 av 5 erbjudanden."
+
+    page.select_option("#uv-kommun", "sundsvall")
+    titles = page.eval_on_selector_all("[data-filter-list] > li:not([hidden]) h2 a", "a => a.map(x => x.textContent)")
+    assert sorted(titles) == ["Lån för hela länet", "Lån i Sundsvall"]
+    assert page.url.endswith("/stod/?typ=lan&kommun=sundsvall")
+
+    page.reload()
+    assert page.input_value("#uv-typ") == "lan"
+    assert page.input_value("#uv-kommun") == "sundsvall"
+    assert len(visible_types(page)) == 2
+    assert page.get_attribute("#uv-count", "role") == "status"
+
+
+def test_free_text_and_status_filters(page_at, fixture_url):
+    page = page_at(375)
+    page.goto(fixture_url + "stod/?q=export")
+    assert visible_types(page) == ["radgivning"]
+    page.goto(fixture_url + "stod/?status=stangd")
+    assert visible_types(page) == ["bidrag"]
+    assert page.is_visible("text=Stängda erbjudanden")
+    page.goto(fixture_url + "stod/?typ=garanti-som-inte-finns")
+    assert len(visible_types(page)) == 5  # an unknown value in a shared link is ignored
+
+
+def test_keyboard_only(page_at, fixture_url):
+    page = page_at(1280)
+    page.goto(fixture_url + "stod/")
+    page.focus("#uv-q")
+    page.keyboard.type("lån")
+    page.keyboard.press("Tab")  # to "Typ av stöd"
+    assert page.evaluate("document.activeElement.id") == "uv-typ"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # skede → bransch → kommun
+    assert page.evaluate("document.activeElement.id") == "uv-kommun"
+    page.keyboard.press("ArrowDown")  # first municipality
+    page.wait_for_timeout(300)
+    assert "kommun=sundsvall" in page.url and "q=l%C3%A5n" in page.url
+    assert len(visible_types(page)) == 2
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # status → "Visa alla"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert len(visible_types(page)) == 5
+    assert page.url.endswith("/stod/")
+
+
+def test_routes_on_start_page_open_the_finder_prefiltered(page_at, fixture_url):
+    page = page_at(375)
+    page.goto(fixture_url)
+    page.click("text=Låna pengar")
+    assert page.url.endswith("/stod/?typ=lan")
+    assert visible_types(page) == ["lan", "lan", "lan"]
+
+
+def test_without_javascript_the_whole_list_shows(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_url + "stod/?typ=lan")
+    assert page.locator("[data-filter-list] > li").count() == 5
+    assert not page.is_visible("#uv-filter")
+    context.close()
+
+
+PAGES = ["", "stod/", "stod/almi-mikrolan/", "aktorer/almi-mitt/", "kommuner/sundsvall/", "aktorer/",
+         "kommuner/", "om/", "tillganglighet/"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations_and_no_third_party_requests(page_at, real_url, path, width):
+    page = page_at(width)
+    page.goto(real_url + path, wait_until="networkidle")
+    assert axe_violations(page) == []
+    assert page.foreign_requests == []
+    assert page.console_errors == []
