@@ -48,7 +48,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         for spec in all_pages(self.site):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
-            front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide)}
+            front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide),
+                     "search": {"exclude": not spec.searchable}}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             file.edit_uri = spec.source_path

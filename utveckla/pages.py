@@ -24,6 +24,7 @@ class PageSpec:
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
+    searchable: bool = True  # False where every card duplicates a page that is indexed itself
 
 
 def _base(src_uri: str) -> str:
@@ -42,13 +43,14 @@ def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
     )
 
 
-def _listing(src_uri: str, title: str, description: str, template: str, site: Site, **context) -> PageSpec:
+def _listing(src_uri: str, title: str, description: str, template: str, site: Site, searchable: bool = True,
+             **context) -> PageSpec:
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=title, description=description, source_path=None, body="",
         render=lambda body_html: render(template, site=site, base=base, title=title, description=description,
                                         **context),
-        hide=("toc", "navigation"),
+        hide=("toc", "navigation"), searchable=searchable,
     )
 
 
@@ -58,7 +60,7 @@ def offer_pages(site: Site) -> list[PageSpec]:
         "stod/index.md", "Stöd och finansiering",
         "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
         "Filtrera på typ, skede, bransch och kommun.",
-        "stod_list.html", site, cards=cards, facets=views.facet_options(site, cards),
+        "stod_list.html", site, searchable=False, cards=cards, facets=views.facet_options(site, cards),
     )]
     for card in cards:
         entry = card.entry

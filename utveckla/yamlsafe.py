@@ -15,24 +15,41 @@ from dataclasses import dataclass, field
 import yaml
 
 
-class EditorLoader(yaml.SafeLoader):
+# libyaml's C parser when available (several times faster on large content trees); resolving
+# tags stays in Python either way, so the resolvers below apply to both.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class EditorLoader(_BaseLoader):
     """SafeLoader with a YAML 1.2 core-schema-like set of implicit resolvers."""
 
 
-EditorLoader.yaml_implicit_resolvers = {}
-EditorLoader.add_implicit_resolver(
+class PyEditorLoader(yaml.SafeLoader):
+    """The same in pure Python: used to locate syntax errors, where its marks are more precise."""
+
+
+for _loader in (EditorLoader, PyEditorLoader):
+    _loader.yaml_implicit_resolvers = {}
+
+
+def _add_resolver(tag: str, pattern: re.Pattern, first: list[str]) -> None:
+    for loader in (EditorLoader, PyEditorLoader):
+        loader.add_implicit_resolver(tag, pattern, first)
+
+
+_add_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 # No leading zeros: `phone: 0611349000` must stay text, not lose its zero as a number.
-EditorLoader.add_implicit_resolver(
+_add_resolver(
     "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
 )
-EditorLoader.add_implicit_resolver(
+_add_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
-EditorLoader.add_implicit_resolver(
+_add_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
 
@@ -59,16 +76,25 @@ def load_located(text: str) -> Located:
     """Parse one YAML document into values and line numbers; raise YamlProblem on bad syntax."""
     try:
         node = yaml.compose(text, Loader=EditorLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, error.problem or str(error)) from None
+    except yaml.MarkedYAMLError:
+        node = _compose_for_error(text)
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         raise YamlProblem(1, str(error)) from None
     located = Located(value=None)
     if node is not None:
         located.value = _convert(node, (), located)
     return located
+
+
+def _compose_for_error(text: str):
+    try:
+        return yaml.compose(text, Loader=PyEditorLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, error.problem or str(error)) from None
+    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+        raise YamlProblem(1, str(error)) from None
 
 
 def _convert(node: yaml.Node, path: tuple, located: Located) -> object:
