@@ -33,8 +33,14 @@ def event_bounds(event) -> tuple[dt.datetime, dt.datetime]:
     return start, dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(), STOCKHOLM)
 
 
+def utc(moment: dt.datetime) -> dt.datetime:
+    """Compare and subtract in UTC: Python compares two times with the same tzinfo by their
+    wall-clock reading, which is off by an hour around the switch back from summer time."""
+    return moment.astimezone(dt.timezone.utc)
+
+
 def is_past(event, now: dt.datetime) -> bool:
-    return event_bounds(event)[1] < now
+    return utc(event_bounds(event)[1]) < utc(now)
 
 
 def swedish_time(moment: dt.datetime) -> str:
@@ -143,9 +149,9 @@ def event_card(site: Site, entry: Entry) -> EventCard:
         municipality_label=municipality_name(site, municipality) if municipality else None,
         modes=modes, organizer=organizer.data.title if organizer else event.organizer,
         organizer_url=organizer.url if organizer else None, price=event.price,
-        cancelled=event.cancelled, past=over < site.moment,
+        cancelled=event.cancelled, past=utc(over) < utc(site.moment),
         # Once an event is over, only "Inställt" still means something; registration is moot.
-        status=event_status(event, site.today) if over >= site.moment or event.cancelled else None,
+        status=event_status(event, site.today) if utc(over) >= utc(site.moment) or event.cancelled else None,
     )
     words = [card["title"], card["summary"], card["type_label"], card["place"], card["organizer"],
              card["municipality_label"] or ""]
@@ -159,7 +165,7 @@ def all_event_cards(site: Site) -> list[EventCard]:
     """Every published event, earliest first; computed once per Site."""
     if site not in _CARDS:
         cards = [event_card(site, entry) for entry in site.entries.get("evenemang", ())]
-        _CARDS[site] = sorted(cards, key=lambda c: (c.starts, c.over, c.slug))
+        _CARDS[site] = sorted(cards, key=lambda c: (utc(c.starts), utc(c.over), c.slug))
     return _CARDS[site]
 
 
@@ -170,7 +176,7 @@ def upcoming_events(site: Site) -> list[EventCard]:
 
 def past_events(site: Site) -> list[EventCard]:
     """The archive: events that are over, newest first."""
-    return sorted((c for c in all_event_cards(site) if c.past), key=lambda c: (c.starts, c.slug), reverse=True)
+    return sorted((c for c in all_event_cards(site) if c.past), key=lambda c: (utc(c.starts), c.slug), reverse=True)
 
 
 def next_events(site: Site, limit: int = NEXT_EVENTS) -> list[EventCard]:

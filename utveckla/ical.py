@@ -17,6 +17,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from .events import EventCard, full_place
 from .site import STOCKHOLM, Site
+from .views import swedish_date
 
 UID_DOMAIN = "utvecklavasternorrland.se"  # fixed: a UID must not change when the site moves
 PRODID = "-//Utveckla Västernorrland//Kalender//SV"
@@ -69,7 +70,7 @@ def description(card: EventCard, site_url: str) -> str:
     if event.registration:
         deadline = event.registration.deadline
         lines.append(f"Anmälan: {event.registration.url}"
-                     + (f" (sista anmälningsdag {deadline.isoformat()})" if deadline else ""))
+                     + (f" (sista anmälningsdag {swedish_date(deadline)})" if deadline else ""))
     lines.append(f"Mer information: {page_url(site_url, card)}")
     return "\n".join(lines)
 

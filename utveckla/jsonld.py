@@ -15,7 +15,7 @@ from .site import Site
 
 SCHEMA = "https://schema.org/"
 # "Kostnadsfritt", "Gratis", "Fri entré", "Avgiftsfritt", "Ingen avgift": free to attend.
-FREE = re.compile(r"kostnadsfri|gratis|fri entré|avgiftsfri|ingen avgift|0 kr\b", re.IGNORECASE)
+FREE = re.compile(r"kostnadsfri|gratis|fri entré|avgiftsfri|ingen avgift|(?<![\d ])0 kr\b", re.IGNORECASE)
 AMOUNT = re.compile(r"(\d[\d  ]*)(?:[.,](\d{1,2}))?\s*(?:kr|kronor|sek)\b", re.IGNORECASE)
 
 

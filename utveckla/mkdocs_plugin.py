@@ -9,6 +9,7 @@ on_serve     watch content/ so `make serve` rebuilds when an editor saves
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -54,7 +55,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         for spec in all_pages(self.site, site_url):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
-            front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide)}
+            # The theme prints title and description into HTML without escaping (MkDocs titles
+            # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
+            front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
+                     "hide": list(spec.hide)}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             file.edit_uri = spec.source_path
