@@ -140,6 +140,7 @@ def event_card(site: Site, entry: Entry) -> EventCard:
     organizer = site.get("aktorer", event.organizer)
     municipality = event.location.municipality if event.location else None
     modes = tuple(mode for mode, present in (("fysiskt", event.location), ("digitalt", event.online)) if present)
+    past = utc(over) < utc(site.moment)
     card = dict(
         entry=entry, slug=entry.slug, title=event.title, summary=event.summary, url=entry.url,
         type_id=event.type, type_label=site.label("evenemangstyper", event.type),
@@ -149,9 +150,9 @@ def event_card(site: Site, entry: Entry) -> EventCard:
         municipality_label=municipality_name(site, municipality) if municipality else None,
         modes=modes, organizer=organizer.data.title if organizer else event.organizer,
         organizer_url=organizer.url if organizer else None, price=event.price,
-        cancelled=event.cancelled, past=utc(over) < utc(site.moment),
+        cancelled=event.cancelled, past=past,
         # Once an event is over, only "Inställt" still means something; registration is moot.
-        status=event_status(event, site.today) if utc(over) >= utc(site.moment) or event.cancelled else None,
+        status=event_status(event, site.today) if not past or event.cancelled else None,
     )
     words = [card["title"], card["summary"], card["type_label"], card["place"], card["organizer"],
              card["municipality_label"] or ""]

@@ -138,7 +138,7 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
 def _feed_links(feed: events.Feed, site_url: str) -> dict:
     https = f"{site_url.rstrip('/')}/{feed.path}"
     return {"label": feed.label, "path": feed.path, "https": https,
-            "webcal": "webcal://" + https.split("://", 1)[-1], "count": len(feed.cards)}
+            "webcal": "webcal://" + https.split("://", 1)[-1]}
 
 
 def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
@@ -150,7 +150,7 @@ def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
         files.append(OutputFile(card.ics_path, ical.calendar(card.title, card.summary, [card], site_url, stamp)))
     # The content contract names /evenemang/<slug>/ as an event's address; the calendar lives at
     # /kalender/<slug>/, so the contract's addresses redirect there.
-    files.append(_redirect("evenemang/index.html", "../kalender/", site_url + "kalender/", "Kalender"))
+    files.append(_redirect("evenemang/index.html", "../kalender/", f"{site_url.rstrip('/')}/kalender/", "Kalender"))
     for card in events.all_event_cards(site):
         files.append(_redirect(f"evenemang/{card.slug}/index.html", f"../../{card.url}",
                                f"{site_url.rstrip('/')}/{card.url}", card.title))

@@ -13,7 +13,7 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 # Items whose pages live under another URL prefix than their collection's folder name.
 # `evenemang` is the calendar: its pages are /kalender/<slug>/ (the old /evenemang/<slug>/
-# addresses redirect there, see pages.redirect_files).
+# addresses redirect there, see pages.calendar_files).
 URL_PREFIX = {"evenemang": "kalender"}
 
 
