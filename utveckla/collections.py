@@ -33,7 +33,7 @@ class Collection:
     model: type[models.Item]
     references: tuple[Reference, ...] = ()
     rules: Callable[[models.Item], Iterator[Problem]] | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # reserved_slugs: file names taken by other pages
 
 
 def inside_county(lat: float, lon: float) -> bool:
@@ -58,9 +58,18 @@ def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
 
 
+def _as_written(value: dt.date | dt.datetime) -> str:
+    """A time the way editors write it: 2026-12-03 07:30 (no seconds)."""
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else value.isoformat()
+
+
 def _event_rules(event: models.Event) -> Iterator[Problem]:
-    if event.end is not None and _as_datetime(event.end) < _as_datetime(event.start):
-        yield (("end",), "slut-fore-start", f"slutet ({event.end}) ligger före starten ({event.start})",
+    # A calendar needs both ends of an event in the same form (RFC 5545 demands it for DTEND).
+    if event.end is not None and isinstance(event.start, dt.datetime) != isinstance(event.end, dt.datetime):
+        yield (("end",), "fel-typ", "start och end har olika form: den ena har ett klockslag, den andra bara ett datum",
+               "skriv båda med klockslag (ÅÅÅÅ-MM-DD TT:MM), eller båda som bara datum för ett heldagsevenemang")
+    elif event.end is not None and _as_datetime(event.end) < _as_datetime(event.start):
+        yield (("end",), "slut-fore-start", f"slutet ({_as_written(event.end)}) ligger före starten ({_as_written(event.start)})",
                "rätta end så att den är samma tid som start eller senare")
     if event.location is None and event.online is None:
         yield (("location",), "saknat-falt", "evenemanget har varken plats eller länk",
@@ -112,7 +121,7 @@ COLLECTIONS: dict[str, Collection] = {
             (("organizer",), "aktorer"),
             (("type",), "taxonomi:evenemangstyper"),
             (("location", "municipality"), "kommuner"),
-        ), _event_rules),
+        ), _event_rules, {"reserved_slugs": ("arkiv",)}),  # /kalender/arkiv/ is the archive
         Collection("investeringar", "investeringar", models.Investment, (
             (("municipality",), "kommuner"),
             (("sector",), "taxonomi:sektorer"),

@@ -1,13 +1,15 @@
 """The thin MkDocs adapter: the only module that imports mkdocs.
 
 on_config    load and validate all content; stop the build with every problem listed
-on_files     add a virtual page per PageSpec (an author's own file at the same path wins)
+on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
+             and every OutputFile (feeds, redirects) as a generated file copied as it is
 on_page_*    set edit links to the source file and swap in the rendered content
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -21,8 +23,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import report_github, report_text
-from .pages import all_pages, embeds
-from .site import build_date
+from .pages import all_files, all_pages, embeds
+from .site import build_now
 from .validate import load_site
 
 log = logging.getLogger("mkdocs.plugins.utveckla")
@@ -36,7 +38,8 @@ class UtvecklaConfig(Config):
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
-        self.site, diagnostics = load_site(self.root, build_date())
+        now = build_now()
+        self.site, diagnostics = load_site(self.root, now.date(), now)
         if diagnostics:
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(report_github(diagnostics))
@@ -45,11 +48,17 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for spec in all_pages(self.site):
+        site_url = config.site_url or "/"
+        for output in all_files(self.site, site_url):
+            if files.get_file_from_path(output.path) is None:
+                files.append(File.generated(config, output.path, content=output.content))
+        for spec in all_pages(self.site, site_url):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
-            front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide),
-                     "search": {"exclude": not spec.searchable}}
+            # The theme prints title and description into HTML without escaping (MkDocs titles
+            # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
+            front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
+                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             file.edit_uri = spec.source_path

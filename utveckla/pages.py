@@ -2,7 +2,8 @@
 
 A PageSpec is independent of the site generator. The MkDocs adapter turns each into a
 virtual Markdown file (title, description and the item's body) and, once the body has
-become HTML, swaps in `render(body_html)` as the page's content.
+become HTML, swaps in `render(body_html)` as the page's content. An OutputFile is any other
+file of the site (calendar feeds, redirects), written as it is.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import views
+from . import events, ical, jsonld, views
 from .render import render
 from .site import Entry, Site
 
@@ -27,13 +28,19 @@ class PageSpec:
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
 
 
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # relative to the site root, e.g. "kalender.ics"
+    content: str | bytes
+
+
 def _base(src_uri: str) -> str:
     depth = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
     return "../" * depth
 
 
 def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
-    src_uri = f"{entry.collection}/{entry.slug}.md"
+    src_uri = entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
@@ -79,7 +86,9 @@ def actor_pages(site: Site) -> list[PageSpec]:
         offer_counts={e.slug: len(views.offers_by_provider(site, e.slug)) for e in actors},
     )]
     for entry in actors:
-        specs.append(_item_page(entry, "aktor_item.html", site, offers=views.offers_by_provider(site, entry.slug)))
+        upcoming, past = events.events_by_organizer(site, entry.slug)
+        specs.append(_item_page(entry, "aktor_item.html", site, offers=views.offers_by_provider(site, entry.slug),
+                                upcoming_events=upcoming, past_events=past))
     return specs
 
 
@@ -93,12 +102,75 @@ def municipality_pages(site: Site) -> list[PageSpec]:
     for entry in municipalities:
         specs.append(_item_page(entry, "kommun_item.html", site,
                                 offers=views.offers_for_municipality(site, entry.slug),
-                                actors=views.actors_for_municipality(site, entry.slug)))
+                                actors=views.actors_for_municipality(site, entry.slug),
+                                events=events.events_in_municipality(site, entry.slug)))
     return specs
 
 
-def all_pages(site: Site) -> list[PageSpec]:
-    return offer_pages(site) + actor_pages(site) + municipality_pages(site)
+def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
+    upcoming = events.upcoming_events(site)
+    past = events.past_events(site)
+    specs = [
+        _listing(
+            "kalender/index.md", "Kalender",
+            "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
+            "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
+            "kalender_list.html", site, groups=events.group_by_month(upcoming), count=len(upcoming),
+            past_count=len(past), facets=events.facet_options(site, upcoming),
+            feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
+        ),
+        _listing(
+            "kalender/arkiv.md", "Tidigare evenemang",
+            "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
+            "kalender_arkiv.html", site, groups=events.group_by_year(past), count=len(past),
+        ),
+    ]
+    for card in events.all_event_cards(site):
+        entry, place = card.entry, card.entry.data.location
+        specs.append(_item_page(
+            entry, "kalender_item.html", site, card=card,
+            organizer=site.get("aktorer", entry.data.organizer),
+            full_place=events.full_place(card),
+            map_url=events.map_url(place, card.municipality_label) if place else None,
+            structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
+        ))
+    return specs
+
+
+def _feed_links(feed: events.Feed, site_url: str) -> dict:
+    https = f"{site_url.rstrip('/')}/{feed.path}"
+    return {"label": feed.label, "path": feed.path, "https": https,
+            "webcal": "webcal://" + https.split("://", 1)[-1]}
+
+
+def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The feeds, one calendar file per upcoming event, and redirects from /evenemang/…"""
+    stamp = ical.build_stamp(site)
+    files = [OutputFile(feed.path, ical.calendar(feed.name, feed.about, list(feed.cards), site_url, stamp))
+             for feed in events.feeds(site)]
+    for card in events.upcoming_events(site):
+        files.append(OutputFile(card.ics_path, ical.calendar(card.title, card.summary, [card], site_url, stamp)))
+    # The content contract names /evenemang/<slug>/ as an event's address; the calendar lives at
+    # /kalender/<slug>/, so the contract's addresses redirect there.
+    files.append(_redirect("evenemang/index.html", "../kalender/", f"{site_url.rstrip('/')}/kalender/", "Kalender"))
+    for card in events.all_event_cards(site):
+        files.append(_redirect(f"evenemang/{card.slug}/index.html", f"../../{card.url}",
+                               f"{site_url.rstrip('/')}/{card.url}", card.title))
+    return files
+
+
+def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
+    return OutputFile(path, render("redirect.html", target=target, canonical=canonical, title=title))
+
+
+def all_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
+    """site_url (mkdocs.yml) makes the absolute addresses that leave the site: feeds, JSON-LD."""
+    return offer_pages(site) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+
+
+def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
+    """Files of the site that are not pages."""
+    return calendar_files(site, site_url)
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:
@@ -107,4 +179,5 @@ def embeds(site: Site, src_uri: str) -> dict[str, str]:
     return {
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
+        "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
     }

@@ -11,11 +11,22 @@ from zoneinfo import ZoneInfo
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def build_date() -> dt.date:
-    """The build's "today": from SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+# Items whose pages live under another URL prefix than their collection's folder name.
+# `evenemang` is the calendar: its pages are /kalender/<slug>/ (the old /evenemang/<slug>/
+# addresses redirect there, see pages.calendar_files).
+URL_PREFIX = {"evenemang": "kalender"}
+
+
+def build_now() -> dt.datetime:
+    """The build's moment: from SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    return moment.astimezone(STOCKHOLM).date()
+    return moment.astimezone(STOCKHOLM)
+
+
+def build_date() -> dt.date:
+    """The build's "today" in Sweden."""
+    return build_now().date()
 
 
 @dataclass(frozen=True)
@@ -29,7 +40,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"{self.collection}/{self.slug}/"
+        return f"{URL_PREFIX.get(self.collection, self.collection)}/{self.slug}/"
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity, so views can cache per Site
@@ -37,6 +48,12 @@ class Site:
     today: dt.date
     taxonomy: dict[str, dict[str, str]]
     entries: dict[str, tuple[Entry, ...]]
+    # The build's moment, for what is already over (events). None: the start of `today`.
+    now: dt.datetime | None = None
+
+    @property
+    def moment(self) -> dt.datetime:
+        return self.now or dt.datetime.combine(self.today, dt.time(), STOCKHOLM)
 
     def get(self, collection: str, slug: str) -> Entry | None:
         return self._index.get((collection, slug))

@@ -21,7 +21,7 @@ from .yamlsafe import YamlProblem, load_located
 TAXONOMY_FILE = "content/taxonomier.yml"
 
 
-def load_site(root: Path, today: dt.date) -> tuple[Site, list[Diagnostic]]:
+def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     taxonomy = load_taxonomy(root, diagnostics)
     validated: dict[str, list[tuple[RawItem, object]]] = {}
@@ -32,6 +32,11 @@ def load_site(root: Path, today: dt.date) -> tuple[Site, list[Diagnostic]]:
         loaded_items[name] = loaded.items
         validated[name] = []
         for raw in loaded.items:
+            if raw.slug in collection.extra.get("reserved_slugs", ()):
+                diagnostics.append(Diagnostic(raw.path, 1, "filnamn", "namnkrock",
+                                              f"filnamnet {raw.slug}.md är upptaget av en annan sida på webbplatsen",
+                                              f"döp om filen, till exempel till {raw.slug}-{collection.name}.md"))
+                continue
             item = validate_item(raw, collection, diagnostics)
             if item is not None:
                 validated[name].append((raw, item))
@@ -52,7 +57,7 @@ def load_site(root: Path, today: dt.date) -> tuple[Site, list[Diagnostic]]:
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
             for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
         )
-    return Site(today=today, taxonomy=taxonomy, entries=entries), sorted(set(diagnostics))
+    return Site(today=today, taxonomy=taxonomy, entries=entries, now=now), sorted(set(diagnostics))
 
 
 def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagnostic]):

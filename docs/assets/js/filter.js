@@ -1,12 +1,23 @@
 /* Filters for card lists (/stod/ and others): progressive enhancement.
  * Without JavaScript the whole list shows and the form stays hidden. The filter state lives in
  * the URL query (?typ=lan&kommun=sundsvall), so a link can be shared and a reload keeps it.
- * Facets: a card matches a select when its data attribute holds the chosen id; an empty list
- * attribute (no sectors, no municipalities) means "all" and matches every choice. */
+ * Facets: a card matches a select when its data attribute (a space-separated list of ids) holds
+ * the chosen id. A select names the attribute with data-filter-attr="municipality"; an empty
+ * attribute matches every choice only when the select also has data-filter-all-when-empty (on
+ * /stod/, an offer without municipalities is open to all of them). The /stod/ selects predate
+ * data-filter-attr and use the defaults below. */
 (function () {
   "use strict";
   var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities" };
   var SINGLE = { typ: "type", status: "status" };
+
+  function ruleFor(select) {
+    var attr = select.getAttribute("data-filter-attr");
+    if (attr) { return { attr: attr, allWhenEmpty: select.hasAttribute("data-filter-all-when-empty") }; }
+    if (ALL_WHEN_EMPTY[select.name]) { return { attr: ALL_WHEN_EMPTY[select.name], allWhenEmpty: true }; }
+    if (SINGLE[select.name]) { return { attr: SINGLE[select.name], allWhenEmpty: false }; }
+    return null;
+  }
 
   function init(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li"));
@@ -14,7 +25,8 @@
     var empty = document.querySelector("[data-filter-empty]");
     var sections = document.querySelectorAll("[data-filter-section]");
     var query = form.querySelector("input[name=q]");
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
+      .filter(function (select) { return ruleFor(select) !== null; });
     var noun = form.getAttribute("data-count-noun") || "";
     var nounOne = form.getAttribute("data-count-noun-one") || noun;
 
@@ -41,12 +53,10 @@
       for (var i = 0; i < selects.length; i++) {
         var select = selects[i], value = select.value;
         if (!value) { continue; }
-        if (SINGLE[select.name]) {
-          if (card.getAttribute("data-" + SINGLE[select.name]) !== value) { return false; }
-        } else if (ALL_WHEN_EMPTY[select.name]) {
-          var ids = (card.getAttribute("data-" + ALL_WHEN_EMPTY[select.name]) || "").split(" ").filter(Boolean);
-          if (ids.length && ids.indexOf(value) === -1) { return false; }
-        }
+        var rule = ruleFor(select);
+        var ids = (card.getAttribute("data-" + rule.attr) || "").split(" ").filter(Boolean);
+        if (!ids.length && rule.allWhenEmpty) { continue; }
+        if (ids.indexOf(value) === -1) { return false; }
       }
       var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
       var text = card.getAttribute("data-text") || "";

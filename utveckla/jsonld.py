@@ -1,0 +1,100 @@
+"""Structured data (schema.org JSON-LD) so search engines can show events as events.
+
+The JSON is placed inside <script type="application/ld+json">. HTML ends a script at the
+first `</script`, whatever JSON thinks of the quotes around it, so `<`, `>` and `&` are
+written as \\u003c, \\u003e and \\u0026: still the same JSON, and no value can break out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .events import EventCard
+from .site import Site
+
+SCHEMA = "https://schema.org/"
+# "Kostnadsfritt", "Gratis", "Fri entré", "Avgiftsfritt", "Ingen avgift": free to attend.
+FREE = re.compile(r"kostnadsfri|gratis|fri entré|avgiftsfri|ingen avgift|(?<![\d ])0 kr\b", re.IGNORECASE)
+AMOUNT = re.compile(r"(\d[\d  ]*)(?:[.,](\d{1,2}))?\s*(?:kr|kronor|sek)\b", re.IGNORECASE)
+
+
+def absolute(site_url: str, path: str) -> str:
+    return f"{site_url.rstrip('/')}/{path}"
+
+
+def _location(site: Site, card: EventCard) -> list[dict]:
+    event = card.entry.data
+    places = []
+    if event.location is not None:
+        address = {"@type": "PostalAddress", "addressLocality": card.municipality_label,
+                   "addressRegion": "Västernorrlands län", "addressCountry": "SE"}
+        if event.location.address:
+            address["streetAddress"] = event.location.address
+        place = {"@type": "Place", "name": event.location.name, "address": address}
+        if event.location.lat is not None and event.location.lon is not None:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": event.location.lat,
+                            "longitude": event.location.lon}
+        places.append(place)
+    if event.online:
+        places.append({"@type": "VirtualLocation", "url": event.online})
+    return places
+
+
+def _price(card: EventCard, site_url: str) -> dict:
+    """offers and/or isAccessibleForFree, from the editor's price text and registration link."""
+    event = card.entry.data
+    text = card.price or ""
+    offer_url = event.registration.url if event.registration else absolute(site_url, card.url)
+    if FREE.search(text):
+        return {"isAccessibleForFree": True,
+                "offers": {"@type": "Offer", "price": 0, "priceCurrency": "SEK", "url": offer_url}}
+    amount = AMOUNT.search(text)
+    if amount:
+        whole = re.sub(r"\D", "", amount.group(1))
+        price = f"{whole}.{amount.group(2)}" if amount.group(2) else whole
+        return {"offers": {"@type": "Offer", "price": price, "priceCurrency": "SEK", "url": offer_url,
+                           "description": text}}
+    if text or event.registration:
+        offer = {"@type": "Offer", "url": offer_url}
+        if text:
+            offer["description"] = text
+        return {"offers": offer}
+    return {}
+
+
+def event_data(site: Site, card: EventCard, site_url: str) -> dict:
+    event = card.entry.data
+    if event.online and event.location is not None:
+        mode = "MixedEventAttendanceMode"
+    elif event.online:
+        mode = "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": card.title,
+        "description": card.summary,
+        "url": absolute(site_url, card.url),
+        "startDate": card.datetime_attr,
+    }
+    if event.end is not None:
+        data["endDate"] = (card.over.isoformat(timespec="minutes") if not card.all_day else event.end.isoformat())
+    data["eventStatus"] = SCHEMA + ("EventCancelled" if card.cancelled else "EventScheduled")
+    data["eventAttendanceMode"] = SCHEMA + mode
+    locations = _location(site, card)
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    organizer = site.get("aktorer", event.organizer)
+    data["organizer"] = {"@type": "Organization", "name": card.organizer}
+    if organizer is not None:
+        data["organizer"]["url"] = organizer.data.url
+    data.update(_price(card, site_url))
+    return data
+
+
+def script_tag(data: dict) -> str:
+    """The data as a <script> element that is safe to place in HTML as is."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
