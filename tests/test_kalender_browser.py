@@ -11,33 +11,20 @@ from kalender_support import ROOT, build, fixture_build, fixture_project, serve 
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REAL_EPOCH = 1609459200  # 2021-01-01: the real calendar then has upcoming events too
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium saknas: kör  make browser-deps")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def fixture_url(fixture_build):
+def kalender_url(fixture_build):
     url, server = serve(fixture_build)
     yield url
     server.shutdown()
 
 
 @pytest.fixture(scope="module")
-def real_url(tmp_path_factory):
+def kalender_real_url(tmp_path_factory):
     site_dir = build(ROOT, tmp_path_factory.mktemp("kalender-real-browser") / "site", epoch=REAL_EPOCH)
     url, server = serve(site_dir)
     yield url
@@ -49,9 +36,9 @@ def visible_municipalities(page) -> list[str]:
         "[data-filter-list] > li:not([hidden])", "cards => cards.map(c => c.dataset.municipality)")
 
 
-def test_filter_by_municipality_keeps_only_its_events_and_the_url_keeps_it(browser, fixture_url):
+def test_filter_by_municipality_keeps_only_its_events_and_the_url_keeps_it(browser, kalender_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(fixture_url + "kalender/")
+    page.goto(kalender_url + "kalender/")
     assert page.is_visible("#uv-filter")
     assert len(visible_municipalities(page)) == 9
     page.select_option("#uv-kommun", "sundsvall")
@@ -63,7 +50,7 @@ def test_filter_by_municipality_keeps_only_its_events_and_the_url_keeps_it(brows
     page.reload()
     assert page.input_value("#uv-kommun") == "sundsvall"
     assert visible_municipalities(page) == ["sundsvall"] * 3
-    page.goto(fixture_url + "kalender/?kommun=timra&plats=digitalt")
+    page.goto(kalender_url + "kalender/?kommun=timra&plats=digitalt")
     assert visible_municipalities(page) == ["timra"]
     page.click("#uv-filter button[type=reset]")
     page.wait_for_function("() => !location.search")
@@ -71,18 +58,18 @@ def test_filter_by_municipality_keeps_only_its_events_and_the_url_keeps_it(brows
     page.close()
 
 
-def test_filter_online_events(browser, fixture_url):
+def test_filter_online_events(browser, kalender_url):
     page = browser.new_page()
-    page.goto(fixture_url + "kalender/?plats=digitalt")
+    page.goto(kalender_url + "kalender/?plats=digitalt")
     titles = page.eval_on_selector_all("[data-filter-list] > li:not([hidden]) h3", "hs => hs.map(h => h.textContent)")
     assert titles == ["Webbinarium om att börja exportera", "Seminarium om energieffektivisering i Timrå"]
     page.close()
 
 
-def test_stod_filter_still_treats_empty_municipalities_as_all(browser, fixture_url):
+def test_stod_filter_still_treats_empty_municipalities_as_all(browser, kalender_url):
     """filter.js was generalised for the calendar; /stod/ must behave as before."""
     page = browser.new_page()
-    page.goto(fixture_url + "stod/?kommun=sundsvall")
+    page.goto(kalender_url + "stod/?kommun=sundsvall")
     values = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cs => cs.map(c => c.dataset.municipalities)")
     assert values and all(v == "" or "sundsvall" in v.split() for v in values)
     assert "" in values  # county-wide offers stay
@@ -112,11 +99,11 @@ PAGES = [
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("which, path", PAGES)
-def test_axe_finds_no_violations(browser, fixture_url, real_url, which, path, width):
+def test_axe_finds_no_violations(browser, kalender_url, kalender_real_url, which, path, width):
     if not AXE.exists():
         pytest.fail("axe-core saknas: kör  npm ci")
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto((fixture_url if which == "fixture" else real_url) + path)
+    page.goto((kalender_url if which == "fixture" else kalender_real_url) + path)
     violations = run_axe(page)
     page.close()
     assert violations == [], violations

@@ -95,7 +95,7 @@ BAD_EVENTS = {
         "start: 2026-12-03\ntype: seminarium\norganizer: almi-mitt\nlocation:\n  name: Stadshuset\n"
         "  municipality: sundsvall\n  lat: 162.3",
         "content/evenemang/fel-lat.md:10: location.lat: talet 162.3 är utanför det tillåtna — "
-        "skriv ett tal som är högst 90.0 [utanfor-intervall]"),
+        "skriv ett tal som är högst 90 [utanfor-intervall]"),
     "arkiv": (
         "start: 2026-12-03\n" + ONLINE,
         "content/evenemang/arkiv.md:1: filnamn: filnamnet arkiv.md är upptaget av en annan sida på "
