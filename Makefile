@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench clean
+.PHONY: install serve build check test test-fast browser-deps bench clean new stale schemas sitecheck
 
 install: $(STAMP)
 
@@ -36,6 +36,24 @@ build: install
 
 check: install
 	$(BIN)/python -m utveckla check
+
+# A new content file with every field explained:  make new SAMLING=stod TITEL="Mikrolån för unga"
+new: install
+	@if [ -z "$(SAMLING)" ] || [ -z "$(TITEL)" ]; then \
+		echo 'Skriv så här: make new SAMLING=stod TITEL="Mikrolån för unga"' >&2; exit 2; fi
+	$(BIN)/python -m utveckla new "$(SAMLING)" "$(TITEL)"
+
+# Content that may be out of date (reviewed more than 12 months ago, long-closed offers). Never fails.
+stale: install
+	@$(BIN)/python -m utveckla stale
+
+# Regenerate schemas/*.schema.json after a change in utveckla/models.py.
+schemas: install
+	$(BIN)/python -m utveckla schemas
+
+# The built site in site/: internal links, images with alt text, and HTML (vnu, when Java is there).
+sitecheck: $(NODE_STAMP)
+	$(BIN)/python scripts/check_site.py site
 
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh

@@ -11,7 +11,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -93,12 +93,21 @@ def as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
-EventTime = Annotated[dt.datetime | dt.date, BeforeValidator(parse_event_time)]
-WebUrl = Annotated[str, BeforeValidator(check_web_url)]
-Email = Annotated[str, BeforeValidator(check_email)]
-Id = Annotated[str, BeforeValidator(check_id)]
-IdList = Annotated[list[Id], BeforeValidator(as_list)]
+# WithJsonSchema: the JSON Schemas for editors (schemas/*.schema.json) describe what editors
+# write in YAML, which is text for dates and times, not what the validators turn it into.
+Date = Annotated[dt.date, BeforeValidator(parse_date),
+                 WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+EventTime = Annotated[dt.datetime | dt.date, BeforeValidator(parse_event_time),
+                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2})?$"})]
+WebUrl = Annotated[str, BeforeValidator(check_web_url),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://[^\s]+\.[^\s]+$"})]
+Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]
+Id = Annotated[str, BeforeValidator(check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})]
+# A single id is accepted where a list is expected, so the schema allows both.
+IdList = Annotated[list[Id], BeforeValidator(as_list), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": ID_PATTERN.pattern},
+    {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN.pattern}},
+]})]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

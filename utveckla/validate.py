@@ -75,6 +75,9 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     kind, ctx, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     label = field_label(loc)
     line = raw.line_of(loc)
+    if given is None and kind != "missing":  # `summary:` with nothing after the colon
+        return Diagnostic(raw.path, line, label, "saknat-falt", "fältet är tomt",
+                          "skriv ett värde efter kolon, eller ta bort raden om fältet är frivilligt")
     if "—" in detail["msg"] and kind in _CUSTOM:
         problem, fix = (part.strip() for part in detail["msg"].split("—", 1))
         return Diagnostic(raw.path, line, label, kind, problem, fix)
