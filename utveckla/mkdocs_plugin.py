@@ -3,7 +3,9 @@
 on_config    load and validate all content; stop the build with every problem listed
 on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
              and every OutputFile (feeds, redirects) as a generated file copied as it is
-on_page_*    set edit links to the source file and swap in the rendered content
+             and large images in docs/ made smaller, with smaller copies for srcset
+on_page_*    set edit links to the source file and swap in the rendered content; give
+             every <img> width, height and srcset
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
 
@@ -23,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import report_github, report_text
+from .imaging import add_dimensions, prepare
 from .pages import all_files, all_pages, embeds
 from .site import build_now
 from .validate import load_site
@@ -68,16 +71,39 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             if file.generated_by is None and file.src_uri.endswith(".md"):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.
                 file.edit_uri = f"docs/{file.src_uri}"
+        self.images = self._prepare_images(files, config)
         return files
+
+    def _prepare_images(self, files: Files, config) -> dict:
+        """Photos in docs/ (not the theme's files): cap their width and add smaller copies."""
+        docs = Path(config.docs_dir).resolve()
+        taken = {file.src_uri for file in files}
+        prepared = {}
+        for file in list(files):
+            if file.generated_by is not None or not file.src_uri.lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".gif")):
+                continue
+            source = Path(file.abs_src_path).resolve()
+            if not source.is_relative_to(docs):
+                continue
+            image = prepare(file.src_uri, source, taken, cache=self.root / ".cache" / "bilder")
+            if image is None:
+                continue
+            if image.replacement is not None:
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=image.replacement))
+            for variant, data in image.variants:
+                files.append(File.generated(config, variant.path, content=data))
+            prepared[file.src_uri] = image
+        return prepared
 
     def on_page_content(self, html: str, page, config, files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return spec.render(html)
-        if "uv:" in html:
+            html = spec.render(html)
+        elif "uv:" in html:
             fragments = embeds(self.site, page.file.src_uri)
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
-        return html
+        return add_dimensions(html, page.url, self.images)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.content_dir))

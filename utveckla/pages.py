@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import events, ical, jsonld, views
+from .images import page_relative_body
 from .render import render
 from .site import Entry, Site
 
@@ -44,7 +45,7 @@ def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
-        source_path=entry.path, body=entry.body,
+        source_path=entry.path, body=page_relative_body(entry.body, src_uri),
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=body_html, **context),
     )

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
 from .diagnostics import Diagnostic, field_label
 from .fields import ID_PATTERN
+from .images import check_item_images
 from .loader import RawItem, read_collection
 from .site import Entry, Site
 from .yamlsafe import YamlProblem, load_located
@@ -47,6 +48,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
     for name, raws in loaded_items.items():
         for raw in raws:
             check_references(raw, COLLECTIONS[name], taxonomy, published, everything, diagnostics)
+            diagnostics.extend(check_item_images(root, raw))
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
