@@ -34,6 +34,11 @@ log = logging.getLogger("mkdocs.plugins.utveckla")
 EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 
+def folder_url(edit_uri: str, folder: str) -> str:
+    """…/edit/main/ + content/stod/ → …/tree/main/content/stod/ (GitHub cannot "edit" a folder)."""
+    return edit_uri.replace("/edit/", "/tree/", 1) + folder
+
+
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
 
@@ -64,7 +69,9 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                      "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
-            file.edit_uri = spec.source_path
+            # A listing page's source is its collection's folder: "Redigera sidan" opens the
+            # folder (GitHub's tree view, where "Add file" is), set in on_page_markdown.
+            file.edit_uri = spec.source_path if spec.source_path and not spec.source_path.endswith("/") else None
             files.append(file)
             self.specs[spec.src_uri] = spec
         for file in files:
@@ -95,6 +102,12 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 files.append(File.generated(config, variant.path, content=data))
             prepared[file.src_uri] = image
         return prepared
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.source_path and spec.source_path.endswith("/") and config.edit_uri:
+            page.edit_url = folder_url(config.edit_uri, spec.source_path)
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         spec = self.specs.get(page.file.src_uri)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import events, ical, jsonld, views
+from .guide import guide_pages
 from .images import page_relative_body
 from .render import render
 from .site import Entry, Site
@@ -22,7 +23,7 @@ class PageSpec:
     src_uri: str  # e.g. "stod/almi-mikrolan.md" → /stod/almi-mikrolan/
     title: str
     description: str
-    source_path: str | None  # file an editor changes, for "Redigera sidan"
+    source_path: str | None  # file an editor changes, for "Redigera sidan"; a folder (ending in /) for listings
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
@@ -52,10 +53,10 @@ def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
 
 
 def _listing(src_uri: str, title: str, description: str, template: str, site: Site, searchable: bool = True,
-             **context) -> PageSpec:
+             source_path: str | None = None, **context) -> PageSpec:
     base = _base(src_uri)
     return PageSpec(
-        src_uri=src_uri, title=title, description=description, source_path=None, body="",
+        src_uri=src_uri, title=title, description=description, source_path=source_path, body="",
         render=lambda body_html: render(template, site=site, base=base, title=title, description=description,
                                         **context),
         hide=("toc", "navigation"), searchable=searchable,
@@ -68,7 +69,7 @@ def offer_pages(site: Site) -> list[PageSpec]:
         "stod/index.md", "Stöd och finansiering",
         "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
         "Filtrera på typ, skede, bransch och kommun.",
-        "stod_list.html", site, searchable=False, cards=cards, facets=views.facet_options(site, cards),
+        "stod_list.html", site, searchable=False, source_path="content/stod/", cards=cards, facets=views.facet_options(site, cards),
     )]
     for card in cards:
         entry = card.entry
@@ -83,7 +84,7 @@ def actor_pages(site: Site) -> list[PageSpec]:
     specs = [_listing(
         "aktorer/index.md", "Aktörer",
         "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering.",
-        "aktor_list.html", site, actors=actors,
+        "aktor_list.html", site, source_path="content/aktorer/", actors=actors,
         offer_counts={e.slug: len(views.offers_by_provider(site, e.slug)) for e in actors},
     )]
     for entry in actors:
@@ -98,7 +99,7 @@ def municipality_pages(site: Site) -> list[PageSpec]:
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
         "Länets sju kommuner: näringslivskontor, kontaktuppgifter och stöd för företag i just din kommun.",
-        "kommun_list.html", site, municipalities=municipalities,
+        "kommun_list.html", site, source_path="content/kommuner/", municipalities=municipalities,
     )]
     for entry in municipalities:
         specs.append(_item_page(entry, "kommun_item.html", site,
@@ -116,14 +117,14 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender/index.md", "Kalender",
             "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
             "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
-            "kalender_list.html", site, groups=events.group_by_month(upcoming), count=len(upcoming),
+            "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
             past_count=len(past), facets=events.facet_options(site, upcoming),
             feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
         ),
         _listing(
             "kalender/arkiv.md", "Tidigare evenemang",
             "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
-            "kalender_arkiv.html", site, groups=events.group_by_year(past), count=len(past),
+            "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
         ),
     ]
     for card in events.all_event_cards(site):
@@ -166,7 +167,8 @@ def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
 
 def all_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site: feeds, JSON-LD."""
-    return offer_pages(site) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+    return (offer_pages(site) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+            + guide_pages(site))
 
 
 def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:

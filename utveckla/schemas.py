@@ -60,7 +60,7 @@ def collection_schema(name: str) -> dict:
             if node is not None:
                 node["examples"] = REQUIRED_TAXONOMY[target.split(":", 1)[1]]
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"{SCHEMA_URL}{name}.schema.json",
         "title": f"Utveckla Västernorrland: {collection.label} (content/{name}/)",
         "description": f"Fälten överst i en fil i content/{name}/. Skapad från utveckla/models.py "
