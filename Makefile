@@ -52,8 +52,8 @@ schemas: install
 	$(BIN)/python -m utveckla schemas
 
 # The built site in site/: internal links, images with alt text, and HTML (vnu, when Java is there).
-sitecheck: $(NODE_STAMP)
-	$(BIN)/python scripts/check_site.py site
+sitecheck: install $(NODE_STAMP)
+	$(BIN)/python scripts/check_site.py site --html
 
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh
