@@ -20,7 +20,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .diagnostics import report_github, report_text
 from .pages import all_files, all_pages, embeds
@@ -51,14 +51,16 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         site_url = config.site_url or "/"
         for output in all_files(self.site, site_url):
             if files.get_file_from_path(output.path) is None:
-                files.append(File.generated(config, output.path, content=output.content))
+                # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
+                files.append(File.generated(config, output.path, content=output.content,
+                                            inclusion=InclusionLevel.INCLUDED))
         for spec in all_pages(self.site, site_url):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles
             # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
             front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
-                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
+                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             file.edit_uri = spec.source_path

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import events, ical, jsonld, views
+from . import atom, events, ical, jsonld, news, sitefiles, views
 from .render import render
 from .site import Entry, Site
 
@@ -26,6 +26,7 @@ class PageSpec:
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
+    search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,16 @@ def _base(src_uri: str) -> str:
     return "../" * depth
 
 
+# What a business owner searches for is usually an offer, an event, an investment or news.
+SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 1.5}
+
+
 def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
     src_uri = entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
-        source_path=entry.path, body=entry.body,
+        source_path=entry.path, body=entry.body, search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=body_html, **context),
     )
@@ -61,7 +66,7 @@ def _listing(src_uri: str, title: str, description: str, template: str, site: Si
     )
 
 
-def offer_pages(site: Site) -> list[PageSpec]:
+def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     cards = views.all_offer_cards(site)
     specs = [_listing(
         "stod/index.md", "Stöd och finansiering",
@@ -73,7 +78,8 @@ def offer_pages(site: Site) -> list[PageSpec]:
         entry = card.entry
         specs.append(_item_page(entry, "stod_item.html", site, card=card,
                                 provider=site.get("aktorer", entry.data.provider),
-                                related=views.related_offers(site, entry)))
+                                related=views.related_offers(site, entry),
+                                structured_data=jsonld.script_tag(jsonld.offer_data(site, card, site_url))))
     return specs
 
 
@@ -163,14 +169,48 @@ def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
     return OutputFile(path, render("redirect.html", target=target, canonical=canonical, title=title))
 
 
+NEWS_DESCRIPTION = "Nyheter om stöd, investeringar och omställning för företag i Västernorrland."
+
+
+def news_pages(site: Site) -> list[PageSpec]:
+    tags = list(news.all_tags(site))
+    specs = []
+    for listing in news.listing_pages(site):
+        title = "Aktuellt" if listing.number == 1 else f"Aktuellt – sida {listing.number}"
+        specs.append(_listing(listing.src_uri, title, NEWS_DESCRIPTION, "aktuellt_list.html", site,
+                              listing=listing, tags=tags if listing.number == 1 else []))
+    for tag, entries in news.all_tags(site).items():
+        specs.append(_listing(
+            f"aktuellt/tagg/{tag.slug}.md", f"Nyheter om {tag.name}",
+            f"Alla nyheter från Utveckla Västernorrland om {tag.name}.", "aktuellt_tag.html", site,
+            articles=entries))
+    for entry in news.articles(site):
+        specs.append(_item_page(
+            entry, "aktuellt_item.html", site, tags=news.tags_of(entry),
+            municipalities=[m for m in (site.get("kommuner", slug) for slug in entry.data.municipalities) if m],
+            image={"src": entry.data.image} if entry.data.image else None,
+        ))
+    return specs
+
+
+def news_files(site: Site, site_url: str) -> list[OutputFile]:
+    return [OutputFile("aktuellt/feed.xml", atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
+                                                      "aktuellt/feed.xml", "aktuellt/")),
+            OutputFile("aktuellt/sitemap.xml", atom.section_sitemap(news.articles(site), site_url))]
+
+
 def all_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site: feeds, JSON-LD."""
-    return offer_pages(site) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+    return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+            + news_pages(site))
 
 
 def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
     """Files of the site that are not pages."""
-    return calendar_files(site, site_url)
+    return calendar_files(site, site_url) + news_files(site, site_url) + [
+        OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
+        OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
+    ]
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:
@@ -180,4 +220,5 @@ def embeds(site: Site, src_uri: str) -> dict[str, str]:
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
         "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
+        "aktuellt-senaste": render("embed_aktuellt.html", entries=news.latest(site), base=base),
     }
