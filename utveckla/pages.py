@@ -85,11 +85,12 @@ def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
 
 def actor_pages(site: Site) -> list[PageSpec]:
     actors = site.entries.get("aktorer", ())
+    cards = views.actor_cards(site)
     specs = [_listing(
-        "aktorer/index.md", "Aktörer",
-        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering.",
-        "aktor_list.html", site, actors=actors,
-        offer_counts={e.slug: len(views.offers_by_provider(site, e.slug)) for e in actors},
+        "aktorer/index.md", "Vem kan hjälpa mig?",
+        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering. "
+        "Filtrera på vad du behöver och var ditt företag finns.",
+        "aktor_list.html", site, actors=cards, facets=views.actor_facets(site, cards),
     )]
     for entry in actors:
         upcoming, past = events.events_by_organizer(site, entry.slug)
