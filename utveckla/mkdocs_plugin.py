@@ -1,7 +1,8 @@
 """The thin MkDocs adapter: the only module that imports mkdocs.
 
 on_config    load and validate all content; stop the build with every problem listed
-on_files     add a virtual page per PageSpec (an author's own file at the same path wins)
+on_files     add a virtual page per PageSpec (an author's own file at the same path wins) and
+             every extra output file (GeoJSON, CSV …) from pages.all_files
 on_page_*    set edit links to the source file and swap in the rendered content
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
@@ -21,7 +22,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import report_github, report_text
-from .pages import all_pages, embeds
+from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
+from .pages import Options, all_files, all_pages, embeds
 from .site import build_date
 from .validate import load_site
 
@@ -31,6 +33,10 @@ EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
+    # The maps' background tiles; the map works without them (markers and table stay).
+    tiles_url = config_options.Type(str, default=OSM_TILES)
+    tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
+    tiles_max_zoom = config_options.Type(int, default=18)
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -42,10 +48,14 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 print(report_github(diagnostics))
             raise Abort("Innehållet har fel och webbplatsen byggs inte:\n" + report_text(diagnostics))
         self.specs = {}
+        self.options = Options(
+            site_url=config.site_url or "",
+            map=MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom),
+        )
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for spec in all_pages(self.site):
+        for spec in all_pages(self.site, self.options):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide)}
@@ -54,6 +64,9 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             file.edit_uri = spec.source_path
             files.append(file)
             self.specs[spec.src_uri] = spec
+        for output in all_files(self.site, self.options):
+            if files.get_file_from_path(output.path) is None:
+                files.append(File.generated(config, output.path, content=output.content))
         for file in files:
             if file.generated_by is None and file.src_uri.endswith(".md"):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import views
+from . import investments, mapdata, mapview, views
 from .render import render
 from .site import Entry, Site
 
@@ -24,6 +24,22 @@ class PageSpec:
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file that is not a page (GeoJSON, CSV, .ics …), written at `path` under the site root."""
+
+    path: str
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Options:
+    """Site settings the pages need from the generator's configuration."""
+
+    site_url: str = ""  # absolute root of the published site, ending in "/", for links in data files
+    map: mapview.MapSettings = field(default_factory=mapview.MapSettings)
 
 
 def _base(src_uri: str) -> str:
@@ -81,7 +97,7 @@ def actor_pages(site: Site) -> list[PageSpec]:
     return specs
 
 
-def municipality_pages(site: Site) -> list[PageSpec]:
+def municipality_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
@@ -89,14 +105,58 @@ def municipality_pages(site: Site) -> list[PageSpec]:
         "kommun_list.html", site, municipalities=municipalities,
     )]
     for entry in municipalities:
+        rows = investments.investments_in(site, entry.slug)
+        base = _base(f"kommuner/{entry.slug}.md")
         specs.append(_item_page(entry, "kommun_item.html", site,
                                 offers=views.offers_for_municipality(site, entry.slug),
-                                actors=views.actors_for_municipality(site, entry.slug)))
+                                actors=views.actors_for_municipality(site, entry.slug),
+                                investments=rows, map_assets=mapview.assets_html(base),
+                                map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
+                                                     base, options.map, size="small") if rows else ""))
     return specs
 
 
-def all_pages(site: Site) -> list[PageSpec]:
-    return offer_pages(site) + actor_pages(site) + municipality_pages(site)
+def investment_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
+    """The investment map (/investeringar/) and a page per investment."""
+    rows = investments.all_investments(site)
+    base = _base("investeringar/index.md")
+    specs = [_listing(
+        "investeringar/index.md", "Investeringar i Västernorrland",
+        "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
+        "pausade och avbrutna. Med nyckeltal och öppna data.",
+        "investering_list.html", site, rows=rows, figures=investments.key_figures(site, rows),
+        facets=investments.facet_options(site, rows),
+        legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, options.map,
+                             follow_filter=True),
+        columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )]
+    for row in rows:
+        item_base = _base(f"investeringar/{row.slug}.md")
+        specs.append(_item_page(
+            row.entry, "investering_item.html", site, row=row,
+            support=investments.support_for_investment(site, row),
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, options.map,
+                                 zoom=10, size="small"),
+        ))
+    return specs
+
+
+def all_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
+    return (offer_pages(site) + actor_pages(site) + municipality_pages(site, options)
+            + investment_pages(site, options))
+
+
+def all_files(site: Site, options: Options = Options()) -> list[OutputFile]:
+    """Every generated file that is not a page: the open data downloads."""
+    rows = investments.all_investments(site)
+    return [
+        OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, options.site_url)),
+        OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, options.site_url)),
+    ]
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:

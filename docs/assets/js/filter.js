@@ -1,15 +1,17 @@
-/* Filters for card lists (/stod/ and others): progressive enhancement.
+/* Filters for lists and tables (/stod/, /investeringar/ and others): progressive enhancement.
  * Without JavaScript the whole list shows and the form stays hidden. The filter state lives in
  * the URL query (?typ=lan&kommun=sundsvall), so a link can be shared and a reload keeps it.
- * Facets: a card matches a select when its data attribute holds the chosen id; an empty list
- * attribute (no sectors, no municipalities) means "all" and matches every choice. */
+ * Items are the `li` or `tr` children of every [data-filter-list]. Each select names the item
+ * attribute it compares: <select name="typ" data-filter="type"> keeps items whose data-type is
+ * the chosen id. With data-filter-any the attribute is a space-separated list of ids, and an
+ * empty list means "all" (an offer for every sector) and matches every choice.
+ * After each change the form sends a "uv-filter" event (bubbling) whose detail has the data-id
+ * of every visible item, so a map or a chart can follow the same filter. */
 (function () {
   "use strict";
-  var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities" };
-  var SINGLE = { typ: "type", status: "status" };
 
   function init(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li"));
+    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li, [data-filter-list] > tr"));
     var count = document.getElementById("uv-count");
     var empty = document.querySelector("[data-filter-empty]");
     var sections = document.querySelectorAll("[data-filter-section]");
@@ -41,11 +43,12 @@
       for (var i = 0; i < selects.length; i++) {
         var select = selects[i], value = select.value;
         if (!value) { continue; }
-        if (SINGLE[select.name]) {
-          if (card.getAttribute("data-" + SINGLE[select.name]) !== value) { return false; }
-        } else if (ALL_WHEN_EMPTY[select.name]) {
-          var ids = (card.getAttribute("data-" + ALL_WHEN_EMPTY[select.name]) || "").split(" ").filter(Boolean);
+        var attribute = card.getAttribute("data-" + select.getAttribute("data-filter")) || "";
+        if (select.hasAttribute("data-filter-any")) {
+          var ids = attribute.split(" ").filter(Boolean);
           if (ids.length && ids.indexOf(value) === -1) { return false; }
+        } else if (attribute !== value) {
+          return false;
         }
       }
       var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
@@ -61,10 +64,16 @@
         if (visible) { shown += 1; }
       });
       Array.prototype.forEach.call(sections, function (section) {
-        section.hidden = !section.querySelector("[data-filter-list] > li:not([hidden])");
+        section.hidden = !section.querySelector("[data-filter-list] > :not([hidden])");
       });
       if (empty) { empty.hidden = shown !== 0; }
+      var visibleIds = cards.filter(function (card) { return !card.hidden; })
+        .map(function (card) { return card.getAttribute("data-id"); });
+      form.dispatchEvent(new CustomEvent("uv-filter", {
+        bubbles: true, detail: { ids: visibleIds, shown: shown, total: cards.length }
+      }));
       var filtered = shown !== cards.length;
+      if (!count) { return; }
       count.textContent = filtered
         ? "Visar " + shown + " av " + cards.length + " " + noun + "."
         : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
