@@ -186,7 +186,10 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
         if problems:
             result.problems.extend(problems)
         elif item is not None and slug:
-            result.files[f"{FOLDER}/{slug}.md"] = content_file(item, str(cells.get("body") or ""))
+            body = cells.get("body")
+            if body is None and slug in existing:
+                body = _existing_body(root / FOLDER / f"{slug}.md")  # replacing the facts keeps the page text
+            result.files[f"{FOLDER}/{slug}.md"] = content_file(item, str(body or ""))
     result.problems.sort()
     return result
 
@@ -202,6 +205,13 @@ class _Problem:
     @property
     def field(self) -> str:
         return ".".join(str(part) for part in self.path)
+
+
+def _existing_body(path: Path) -> str:
+    """The Markdown body of a content file: everything after the second --- line."""
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    ends = [i for i, line in enumerate(lines) if line.rstrip() == "---"]
+    return "\n".join(lines[ends[1] + 1:]) if len(ends) >= 2 else ""
 
 
 def _column(field_label: str) -> str:

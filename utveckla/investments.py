@@ -8,6 +8,7 @@ them, each for its own year: the totals are honest sums of announced figures, no
 from __future__ import annotations
 
 import weakref
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
 
 from . import views
@@ -27,12 +28,18 @@ def swedish_sort_key(text: str) -> str:
     return text.casefold().translate(_SORT_LETTERS)
 
 
+def _one_decimal(value: float) -> float:
+    """Rounded half up, as in school (28.45 → 28.5), not to the nearest binary float."""
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def msek_text(value: float) -> str:
     """An amount in million SEK as people say it: '830 miljoner kronor', '13 miljarder kronor'."""
     if value >= 1000:
-        billions = round(value / 1000, 1)
-        return f"{views.swedish_number(billions)} miljarder kronor"
-    return f"{views.swedish_number(round(value, 1))} miljoner kronor"
+        billions = _one_decimal(value / 1000)
+        return f"{views.swedish_number(billions)} {'miljard' if billions == 1 else 'miljarder'} kronor"
+    millions = _one_decimal(value)
+    return f"{views.swedish_number(millions)} {'miljon' if millions == 1 else 'miljoner'} kronor"
 
 
 @dataclass(frozen=True)
