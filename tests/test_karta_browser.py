@@ -215,7 +215,7 @@ def test_the_table_sorts_and_keeps_the_filter(open_page):
     amount.locator("button").click()
     amount.locator("button").click()
     assert amount.get_attribute("aria-sort") == "descending"
-    values = page.eval_on_selector_all("#investeringar tbody tr", "rows => rows.map(r => r.cells[5].dataset.value)")
+    values = page.eval_on_selector_all("#investeringar tbody tr", "rows => rows.map(r => r.cells[5].dataset.value || '')")
     numbers = [float(v) for v in values if v]
     assert numbers == sorted(numbers, reverse=True) and values[len(numbers):] == [""] * (len(values) - len(numbers))
     page.select_option("#uv-sektor", "industri")

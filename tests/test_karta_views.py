@@ -220,7 +220,7 @@ def test_map_html_options_and_data(sample):
     assert '"attribution": "\\u0026copy; \\u003ca href=' in html or "OpenStreetMap" in html
     data = json.loads(re.search(r"var data = (\[.*?\]);", html).group(1))
     assert [row[2] for row in data] == [row.slug for row in rows]
-    looks = {row[2]: row[11] for row in data}
+    looks = {row[2]: row[9] for row in data}
     assert (looks["a-vind"], looks["c-massa"], looks["b-fabrik"]) == (0, 1, 2)
     assert '"followFilter": true' in html
 

@@ -95,8 +95,17 @@ def marker_svg(sector: str | None, status: str = "aktiv") -> str:
 
 def marker_row(row: InvestmentRow) -> list:
     """What karta.js needs for one marker and its popup, as a compact list (see karta.js)."""
-    return [row.lat, row.lon, row.slug, row.sector, row.status, row.title, row.owner,
-            row.municipality_name, row.amount_text or "", row.status_label, row.sector_label, variant(row.status)]
+    return [row.lat, row.lon, row.slug, row.sector, row.status, row.municipality, row.title, row.owner,
+            row.amount_text or "", variant(row.status)]
+
+
+def marker_labels(rows: list[InvestmentRow]) -> dict[str, dict[str, str]]:
+    """The labels of the ids in the data rows, once per map rather than once per marker."""
+    return {
+        "sector": {row.sector: row.sector_label for row in rows},
+        "status": {row.status: row.status_label for row in rows},
+        "municipality": {row.municipality: row.municipality_name for row in rows},
+    }
 
 
 class _Setup(MacroElement):
@@ -135,8 +144,9 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     tiles._id = m._id
     m.add_child(tiles)
     styles = {s: [marker_svg(s, v) for v in VARIANTS] for s in sorted({row.sector for row in rows})}
-    make_marker = "uvKarta.markerMaker(" + json.dumps({"icons": styles, "links": base + "investeringar/"},
-                                                      ensure_ascii=False, separators=(",", ":")) + ")"
+    config = {"icons": styles, "labels": marker_labels(rows), "links": base + "investeringar/"}
+    make_marker = "uvKarta.markerMaker(" + json.dumps(config, ensure_ascii=False, separators=(",", ":"),
+                                                      sort_keys=True) + ")"
     cluster = FastMarkerCluster([marker_row(row) for row in rows], callback=make_marker,
                                 icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,
                                 max_cluster_radius=50 if size == "large" else 30)

@@ -29,6 +29,7 @@ def environment() -> Environment:
     env.filters["sv_date"] = views.swedish_date
     env.filters["sv_number"] = views.swedish_number
     env.filters["sv_msek"] = investments.msek_text
+    env.filters["plain_number"] = views.plain_number
     return env
 
 

@@ -3,8 +3,9 @@
  *   uvKarta.markerMaker(config)  → the function that turns one data row into a marker,
  *   uvKarta.clusterIcon          → the icon of a cluster,
  *   uvKarta.setup(map, cluster, options) once the map exists.
- * A data row is [lat, lon, id, sector, status, title, owner, municipality, amount,
- * status label, sector label, look (0 active, 1 paused, 2 cancelled: mapview.VARIANTS)]. Loaded after the vendored Leaflet and
+ * A data row is [lat, lon, id, sector, status, municipality, title, owner, amount,
+ * look (0 active, 1 paused, 2 cancelled: mapview.VARIANTS)]; the labels of the ids are in
+ * the config given to markerMaker, once per map, to keep the page small. Loaded after the vendored Leaflet and
  * Leaflet.markercluster; needs nothing from any other site. */
 (function () {
   "use strict";
@@ -24,10 +25,10 @@
     return node;
   }
 
-  function popupContent(row, href) {
+  function popupContent(row, labels, href) {
     var box = element("div", "uv-popup");
     var heading = element("p", "uv-popup__title");
-    var link = element("a", null, row[5]);
+    var link = element("a", null, row[6]);
     link.href = href;
     heading.appendChild(link);
     box.appendChild(heading);
@@ -38,33 +39,35 @@
       if (typeof value === "string") { dd.textContent = value; } else { dd.appendChild(value); }
       facts.appendChild(dd);
     }
-    fact("Ägare", row[6]);
-    fact("Kommun", row[7]);
-    fact("Sektor", row[10]);
+    fact("Ägare", row[7]);
+    fact("Kommun", labels.municipality[row[5]] || row[5]);
+    fact("Sektor", labels.sector[row[3]] || row[3]);
     fact("Belopp", row[8] || "Inget belopp angivet");
-    fact("Status", element("span", "uv-badge uv-badge--" + row[4], row[9]));
+    fact("Status", element("span", "uv-badge uv-badge--" + row[4], labels.status[row[4]] || row[4]));
     box.appendChild(facts);
     return box;
   }
 
   function markerMaker(config) {
+    var labels = config.labels;
     return function (row) {
       var icons = config.icons[row[3]] || config.icons[Object.keys(config.icons)[0]];
+      var status = labels.status[row[4]] || row[4];
       // The text in the icon is the marker's accessible name: title, sector and status.
-      var name = row[5] + ". " + row[10] + ", " + row[9].toLowerCase() + ".";
+      var name = row[6] + ". " + (labels.sector[row[3]] || row[3]) + ", " + status.toLowerCase() + ".";
       var icon = L.divIcon({
-        html: icons[row[11]] + '<span class="uv-sr">' + escapeHtml(name) + "</span>",
+        html: icons[row[9]] + '<span class="uv-sr">' + escapeHtml(name) + "</span>",
         className: "uv-marker uv-marker--" + row[4],
         iconSize: [32, 32],
         iconAnchor: [16, 16],
         popupAnchor: [0, -14]
       });
-      var marker = L.marker([row[0], row[1]], { icon: icon, title: row[5] + " (" + row[9] + ")", riseOnHover: true });
+      var marker = L.marker([row[0], row[1]], { icon: icon, title: row[6] + " (" + status + ")", riseOnHover: true });
       marker.uvId = row[2];
       // Registered before bindPopup, so these run before the popup opens.
       marker.on("keypress", function (event) { if (event.originalEvent.keyCode === 13) { keyboardOpened = true; } });
       marker.on("click", function () { keyboardOpened = false; });
-      marker.bindPopup(function () { return popupContent(row, config.links + row[2] + "/"); },
+      marker.bindPopup(function () { return popupContent(row, labels, config.links + row[2] + "/"); },
         { maxWidth: 280, autoPanPadding: [24, 24] });
       return marker;
     };
@@ -129,10 +132,14 @@
     });
 
     if (options.followFilter) {
+      var current = all;
       document.addEventListener("uv-filter", function (event) {
         var visible = {};
         event.detail.ids.forEach(function (id) { visible[id] = true; });
         var shown = all.filter(function (marker) { return visible[marker.uvId]; });
+        // The first event (page load without a filter) changes nothing: skip the re-clustering.
+        if (shown.length === current.length && shown.every(function (m, i) { return m === current[i]; })) { return; }
+        current = shown;
         map.closePopup();
         cluster.clearLayers();
         cluster.addLayers(shown);

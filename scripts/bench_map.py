@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Benchmark the investment map with 500 synthetic investments.
+
+    .venv/bin/python scripts/bench_map.py              # 500 investments, 5 loads
+    .venv/bin/python scripts/bench_map.py --count 1000 --runs 3 --write BENCHMARKS-karta.md
+
+Copies the project to a temporary folder, replaces content/investeringar/ with synthetic
+investments spread over the county, builds the site, serves it from 127.0.0.1 (compressed
+with gzip like GitHub Pages, so both the bytes on the wire and the uncompressed bytes are
+known) and loads /investeringar/ in headless Chromium with the tile server blocked.
+
+Weight: every response the page gets, tiles excluded, in groups: the page's HTML, the
+theme (Material's CSS and JS), the map (Leaflet, markercluster, karta.js/css), the site's
+other CSS/JS, and the site search (search index and worker, loaded in the background by the
+theme on every page; counted apart because it is the whole site's, not the map page's).
+
+Time to interactive: from navigation start until the markers are on the map, the filter
+has run over the table, and the main thread has had no long task (over 50 ms) since: the
+later of DOMContentLoaded, "map ready", "filter ready" and the end of the last long task.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from utveckla.collections import inside_county  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+EPOCH = "1795300000"
+MUNICIPALITIES = {  # centre and spread (degrees) for synthetic places
+    "harnosand": (62.63, 17.94, 0.15), "kramfors": (62.93, 17.78, 0.2), "solleftea": (63.17, 17.27, 0.3),
+    "sundsvall": (62.39, 17.31, 0.25), "timra": (62.49, 17.33, 0.1), "ange": (62.52, 15.66, 0.3),
+    "ornskoldsvik": (63.29, 18.72, 0.3),
+}
+NAMES = {"harnosand": "Härnösand", "kramfors": "Kramfors", "solleftea": "Sollefteå", "sundsvall": "Sundsvall",
+         "timra": "Timrå", "ange": "Ånge", "ornskoldsvik": "Örnsköldsvik"}
+SECTORS = ["energi", "industri", "infrastruktur", "bostader", "fastigheter", "besoksnaring", "digital", "logistik", "ovrigt"]
+STATUSES = ["planerad"] * 4 + ["beslutad"] * 2 + ["pagaende"] * 3 + ["klar"] * 3 + ["pausad", "avbruten"]
+INIT_SCRIPT = """
+window.__bench = {longTasks: [], mapReady: null, filterReady: null};
+new PerformanceObserver(list => list.getEntries().forEach(e =>
+  window.__bench.longTasks.push(e.startTime + e.duration))).observe({type: 'longtask', buffered: true});
+document.addEventListener('uv-filter', () => { if (window.__bench.filterReady === null) window.__bench.filterReady = performance.now(); });
+new MutationObserver((changes, observer) => {
+  const map = document.getElementById('map_karta');
+  if (map && map.dataset.markerCount && map.dataset.markerCount !== '0' && window.__bench.mapReady === null) {
+    window.__bench.mapReady = performance.now(); observer.disconnect(); }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-marker-count'], childList: true});
+"""
+
+
+def synthetic(count: int, seed: int = 4) -> list[tuple[str, str]]:
+    """(slug, file text) for `count` investments inside the county, the same for the same seed."""
+    rng = random.Random(seed)
+    files = []
+    for number in range(1, count + 1):
+        municipality = rng.choice(list(MUNICIPALITIES))
+        lat0, lon0, spread = MUNICIPALITIES[municipality]
+        while True:
+            lat, lon = round(lat0 + rng.uniform(-spread, spread) / 2, 4), round(lon0 + rng.uniform(-spread, spread), 4)
+            if inside_county(lat, lon):
+                break
+        sector, status = rng.choice(SECTORS), rng.choice(STATUSES)
+        slug = f"syntetisk-{number:04d}"
+        lines = ["---", f'title: "Syntetisk investering {number} i {NAMES[municipality]}"',
+                 f'summary: "En påhittad investering för prestandatest: {sector} i {NAMES[municipality]}."',
+                 f'owner: "Testföretag {number % 97} AB"', f"municipality: {municipality}", f"sector: {sector}",
+                 f"status: {status}"]
+        if status in ("pausad", "avbruten"):
+            lines.append('status_note: "Påhittad förklaring till varför investeringen står still."')
+        if rng.random() < 0.6:
+            lines += [f"amount_msek: {rng.choice([50, 120, 300, 850, 1500, 4000, 12000])}",
+                      f"amount_year: {rng.randint(2018, 2026)}"]
+        if rng.random() < 0.4:
+            lines.append(f"jobs: {rng.randint(5, 800)}")
+        lines += ["location:", f"  lat: {lat}", f"  lon: {lon}", "reviewed: 2026-11-01", "---",
+                  "Påhittad text om investeringen. Den finns bara för att mäta hur sidan klarar många investeringar."]
+        files.append((slug, "\n".join(lines) + "\n"))
+    return files
+
+
+def prepare(workdir: Path, count: int) -> Path:
+    project = workdir / "projekt"
+    project.mkdir()
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    folder = project / "content" / "investeringar"
+    shutil.rmtree(folder)
+    folder.mkdir()
+    for slug, text in synthetic(count):
+        (folder / f"{slug}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+def build(project: Path) -> tuple[Path, float]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
+                          str(project / "mkdocs.yml"), "-d", str(project / "site")], capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        sys.exit("Bygget misslyckades:\n" + run.stderr[-3000:])
+    return project / "site", time.perf_counter() - started
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed when asked, as GitHub Pages does."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".geojson", ".csv", ".svg", ".xml")
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in self.COMPRESS and "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file():
+            body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+
+def group(url: str) -> str:
+    path = urlsplit(url).path
+    if "/search/" in path or "/workers/" in path or "/lunr/" in path:
+        return "sökning (hela webbplatsen)"
+    if "/assets/vendor/" in path or path.endswith(("/karta.js", "/karta.css", "/table-sort.js")):
+        return "karta (Leaflet, markercluster, karta.js/css)"
+    if "/assets/stylesheets/" in path or "/assets/javascripts/" in path:
+        return "tema (Material CSS och JS)"
+    if path.endswith((".html", "/")):
+        return "sidans HTML (med tabell och kartdata)"
+    return "övrigt (site.css, filter.js, ikoner)"
+
+
+def measure(site: Path, runs: int, tile_host: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/investeringar/"
+    results = {"tti": [], "map": [], "dcl": [], "load": [], "weights": None, "markers": None, "rows": None}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for run in range(runs + 1):  # the first load warms up the server and the disk cache; not counted
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.route(f"**://{tile_host}/**", lambda route: route.abort("blockedbyclient"))
+            responses = []
+            context.on("requestfinished", lambda request: responses.append(request))
+            page = context.new_page()
+            page.add_init_script(INIT_SCRIPT)
+            page.goto(url, wait_until="load")
+            page.wait_for_function("() => window.__bench.mapReady !== null && window.__bench.filterReady !== null")
+            page.wait_for_timeout(1500)  # let background work (search index) finish and long tasks be seen
+            bench = page.evaluate("window.__bench")
+            nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; "
+                                "return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; })()")
+            tti = max([nav["dcl"], bench["mapReady"], bench["filterReady"], *bench["longTasks"]])
+            if run:
+                results["tti"].append(tti)
+                results["map"].append(bench["mapReady"])
+                results["dcl"].append(nav["dcl"])
+                results["load"].append(nav["load"])
+            if results["weights"] is None:
+                weights: dict[str, list[int]] = {}
+                for request in responses:
+                    if urlsplit(request.url).hostname == tile_host:
+                        continue
+                    response = request.response()
+                    if response is None:
+                        continue
+                    raw = len(response.body())
+                    wire = request.sizes()["responseBodySize"]
+                    entry = weights.setdefault(group(request.url), [0, 0, 0])
+                    entry[0] += raw
+                    entry[1] += wire
+                    entry[2] += 1
+                results["weights"] = weights
+                results["markers"] = int(page.get_attribute("#map_karta", "data-marker-count"))
+                results["rows"] = page.locator("#investeringar tbody tr").count()
+            context.close()
+        browser.close()
+    server.shutdown()
+    return results
+
+
+def report(count: int, build_seconds: float, results: dict) -> str:
+    kb = lambda n: f"{n / 1000:,.0f} kB".replace(",", " ")  # noqa: E731
+    ms = lambda values: f"{statistics.median(values):,.0f} ms".replace(",", " ")  # noqa: E731
+    weights = results["weights"]
+    page_groups = {k: v for k, v in weights.items() if not k.startswith("sökning")}
+    page_raw = sum(v[0] for v in page_groups.values())
+    page_wire = sum(v[1] for v in page_groups.values())
+    lines = [
+        f"## Investeringskartan: mätning med {count} påhittade investeringar",
+        "",
+        f"Mätt med `scripts/bench_map.py` i headless Chromium på utvecklingsmaskinen (2 kärnor), "
+        f"{len(results['tti'])} laddningar, median. Kartbilderna (tiles) är blockerade och inte medräknade. "
+        f"Servern komprimerar med gzip som GitHub Pages. Bygget av hela webbplatsen tog {build_seconds:.0f} s.",
+        "",
+        f"Kartan visade {results['markers']} markeringar och tabellen {results['rows']} rader.",
+        "",
+        "| del av sidan | filer | okomprimerat | överfört (gzip) |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, (raw, wire, files) in sorted(weights.items(), key=lambda item: -item[1][0]):
+        lines.append(f"| {name} | {files} | {kb(raw)} | {kb(wire)} |")
+    lines += [
+        f"| **kartsidans egen vikt** (allt utom sökningen) | | **{kb(page_raw)}** | **{kb(page_wire)}** |",
+        "",
+        "| tid från start | median | sämsta |",
+        "|---|---:|---:|",
+        f"| DOMContentLoaded | {ms(results['dcl'])} | {max(results['dcl']):.0f} ms |",
+        f"| markeringarna på kartan | {ms(results['map'])} | {max(results['map']):.0f} ms |",
+        f"| load | {ms(results['load'])} | {max(results['load']):.0f} ms |",
+        f"| **interaktiv** (karta, filter och inga långa uppgifter kvar) | **{ms(results['tti'])}** | {max(results['tti']):.0f} ms |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Mät investeringskartans vikt och tid till interaktiv sida.")
+    parser.add_argument("--count", type=int, default=500, help="antal påhittade investeringar (standard 500)")
+    parser.add_argument("--runs", type=int, default=5, help="antal mätta laddningar (standard 5)")
+    parser.add_argument("--write", type=Path, help="skriv resultatet som Markdown till den här filen")
+    args = parser.parse_args()
+    from mkdocs.config import load_config
+
+    tile_host = urlsplit(load_config(str(ROOT / "mkdocs.yml")).plugins["utveckla"].config.tiles_url).hostname
+    with tempfile.TemporaryDirectory(prefix="bench-karta-") as temporary:
+        project = prepare(Path(temporary), args.count)
+        site, seconds = build(project)
+        results = measure(site, args.runs, tile_host)
+    text = report(args.count, seconds, results)
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
