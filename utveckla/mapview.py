@@ -143,6 +143,10 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
                              max_zoom=settings.tiles_max_zoom)
     tiles._id = m._id
     m.add_child(tiles)
+    if zoom is None and rows:
+        # Before the markers: they are then clustered once, for the zoom the map opens at.
+        lats, lons = [row.lat for row in rows], [row.lon for row in rows]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
     styles = {s: [marker_svg(s, v) for v in VARIANTS] for s in sorted({row.sector for row in rows})}
     config = {"icons": styles, "labels": marker_labels(rows), "links": base + "investeringar/"}
     make_marker = "uvKarta.markerMaker(" + json.dumps(config, ensure_ascii=False, separators=(",", ":"),
@@ -152,12 +156,7 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
                                 max_cluster_radius=50 if size == "large" else 30)
     cluster._id = m._id
     m.add_child(cluster)
-    if zoom is None and rows:
-        lats, lons = [row.lat for row in rows], [row.lon for row in rows]
-        m.add_child(_Setup(cluster, {"fit": [[min(lats), min(lons)], [max(lats), max(lons)]],
-                                     "followFilter": follow_filter, "maxZoom": 12}))
-    else:
-        m.add_child(_Setup(cluster, {"followFilter": follow_filter}))
+    m.add_child(_Setup(cluster, {"followFilter": follow_filter, "maxZoom": 12}))
     figure = m.get_root()
     figure.render()
     script = _compact(figure.script.render())

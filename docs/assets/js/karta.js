@@ -99,7 +99,6 @@
 
     L.control.zoom({ zoomInTitle: "Zooma in", zoomOutTitle: "Zooma ut" }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-    if (options.fit) { map.fitBounds(options.fit, fitOptions); }
     container.setAttribute("data-marker-count", String(all.length));
 
     map.eachLayer(function (layer) {
