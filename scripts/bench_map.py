@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from utveckla.collections import inside_county  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-EPOCH = "1795300000"
+EPOCH = "1795348800"
 MUNICIPALITIES = {  # centre and spread (degrees) for synthetic places
     "harnosand": (62.63, 17.94, 0.15), "kramfors": (62.93, 17.78, 0.2), "solleftea": (63.17, 17.27, 0.3),
     "sundsvall": (62.39, 17.31, 0.25), "timra": (62.49, 17.33, 0.1), "ange": (62.52, 15.66, 0.3),

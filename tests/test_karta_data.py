@@ -28,7 +28,7 @@ def site():
 
 @pytest.fixture(scope="module")
 def files(site) -> dict:
-    return {f.path: f.content for f in pages.all_files(site, pages.Options(site_url=SITE_URL))}
+    return {f.path: f.content for f in pages.all_files(site, SITE_URL)}
 
 
 @pytest.fixture(scope="module")

@@ -285,7 +285,7 @@ def test_a_municipality_page_lists_and_maps_its_investments(sample):
 
 
 def test_all_files_are_the_open_data_downloads(sample):
-    files = {f.path: f.content for f in pages.all_files(sample, pages.Options(site_url="https://example.se/"))}
+    files = {f.path: f.content for f in pages.all_files(sample, "https://example.se/")}
     assert set(files) == {"investeringar.geojson", "investeringar.csv"}
 
 

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import report_github, report_text
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
-from .pages import Options, all_files, all_pages, embeds
+from .pages import all_files, all_pages, embeds
 from .site import build_date
 from .validate import load_site
 
@@ -48,14 +48,15 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 print(report_github(diagnostics))
             raise Abort("Innehållet har fel och webbplatsen byggs inte:\n" + report_text(diagnostics))
         self.specs = {}
-        self.options = Options(
-            site_url=config.site_url or "",
-            map=MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom),
-        )
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for spec in all_pages(self.site, self.options):
+        site_url = config.site_url or "/"
+        map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
+        for output in all_files(self.site, site_url):
+            if files.get_file_from_path(output.path) is None:
+                files.append(File.generated(config, output.path, content=output.content))
+        for spec in all_pages(self.site, site_url, map_settings):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             front = {"title": spec.title, "description": spec.description, "hide": list(spec.hide)}
@@ -64,9 +65,6 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             file.edit_uri = spec.source_path
             files.append(file)
             self.specs[spec.src_uri] = spec
-        for output in all_files(self.site, self.options):
-            if files.get_file_from_path(output.path) is None:
-                files.append(File.generated(config, output.path, content=output.content))
         for file in files:
             if file.generated_by is None and file.src_uri.endswith(".md"):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.

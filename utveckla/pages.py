@@ -28,18 +28,8 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """A file that is not a page (GeoJSON, CSV, .ics …), written at `path` under the site root."""
-
-    path: str
+    path: str  # relative to the site root, e.g. "investeringar.geojson"
     content: str | bytes
-
-
-@dataclass(frozen=True)
-class Options:
-    """Site settings the pages need from the generator's configuration."""
-
-    site_url: str = ""  # absolute root of the published site, ending in "/", for links in data files
-    map: mapview.MapSettings = field(default_factory=mapview.MapSettings)
 
 
 def _base(src_uri: str) -> str:
@@ -97,7 +87,7 @@ def actor_pages(site: Site) -> list[PageSpec]:
     return specs
 
 
-def municipality_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
@@ -112,11 +102,11 @@ def municipality_pages(site: Site, options: Options = Options()) -> list[PageSpe
                                 actors=views.actors_for_municipality(site, entry.slug),
                                 investments=rows, map_assets=mapview.assets_html(base),
                                 map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
-                                                     base, options.map, size="small") if rows else ""))
+                                                     base, map_settings, size="small") if rows else ""))
     return specs
 
 
-def investment_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
+def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
     """The investment map (/investeringar/) and a page per investment."""
     rows = investments.all_investments(site)
     base = _base("investeringar/index.md")
@@ -128,7 +118,7 @@ def investment_pages(site: Site, options: Options = Options()) -> list[PageSpec]
         facets=investments.facet_options(site, rows),
         legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
         map_assets=mapview.assets_html(base),
-        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, options.map,
+        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, map_settings,
                              follow_filter=True),
         columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
@@ -139,24 +129,29 @@ def investment_pages(site: Site, options: Options = Options()) -> list[PageSpec]
             row.entry, "investering_item.html", site, row=row,
             support=investments.support_for_investment(site, row),
             map_assets=mapview.assets_html(item_base),
-            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, options.map,
+            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, map_settings,
                                  zoom=10, size="small"),
         ))
     return specs
 
 
-def all_pages(site: Site, options: Options = Options()) -> list[PageSpec]:
-    return (offer_pages(site) + actor_pages(site) + municipality_pages(site, options)
-            + investment_pages(site, options))
-
-
-def all_files(site: Site, options: Options = Options()) -> list[OutputFile]:
-    """Every generated file that is not a page: the open data downloads."""
+def investment_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The open data downloads, from the same rows as the investment map."""
     rows = investments.all_investments(site)
-    return [
-        OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, options.site_url)),
-        OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, options.site_url)),
-    ]
+    return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
+            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))]
+
+
+def all_pages(site: Site, site_url: str = "/",
+              map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+    """map_settings (mkdocs.yml: tiles_url, tiles_attribution) for every map on the site."""
+    return (offer_pages(site) + actor_pages(site) + municipality_pages(site, map_settings)
+            + investment_pages(site, map_settings))
+
+
+def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
+    """Files of the site that are not pages."""
+    return investment_files(site, site_url)
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:

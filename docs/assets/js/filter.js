@@ -1,22 +1,33 @@
-/* Filters for lists and tables (/stod/, /investeringar/ and others): progressive enhancement.
+/* Filters for card lists (/stod/ and others): progressive enhancement.
  * Without JavaScript the whole list shows and the form stays hidden. The filter state lives in
  * the URL query (?typ=lan&kommun=sundsvall), so a link can be shared and a reload keeps it.
- * Items are the `li` or `tr` children of every [data-filter-list]. Each select names the item
- * attribute it compares: <select name="typ" data-filter="type"> keeps items whose data-type is
- * the chosen id. With data-filter-any the attribute is a space-separated list of ids, and an
- * empty list means "all" (an offer for every sector) and matches every choice.
- * After each change the form sends a "uv-filter" event (bubbling) whose detail has the data-id
- * of every visible item, so a map or a chart can follow the same filter. */
+ * Facets: a card matches a select when its data attribute (a space-separated list of ids) holds
+ * the chosen id. A select names the attribute with data-filter-attr="municipality"; an empty
+ * attribute matches every choice only when the select also has data-filter-all-when-empty (on
+ * /stod/, an offer without municipalities is open to all of them). The /stod/ selects predate
+ * data-filter-attr and use the defaults below. */
 (function () {
   "use strict";
+  var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities" };
+  var SINGLE = { typ: "type", status: "status" };
+
+  function ruleFor(select) {
+    var attr = select.getAttribute("data-filter-attr");
+    if (attr) { return { attr: attr, allWhenEmpty: select.hasAttribute("data-filter-all-when-empty") }; }
+    if (ALL_WHEN_EMPTY[select.name]) { return { attr: ALL_WHEN_EMPTY[select.name], allWhenEmpty: true }; }
+    if (SINGLE[select.name]) { return { attr: SINGLE[select.name], allWhenEmpty: false }; }
+    return null;
+  }
 
   function init(form) {
+    // Items are the cards of a list or the rows of a table (the investment map's table).
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li, [data-filter-list] > tr"));
     var count = document.getElementById("uv-count");
     var empty = document.querySelector("[data-filter-empty]");
     var sections = document.querySelectorAll("[data-filter-section]");
     var query = form.querySelector("input[name=q]");
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
+      .filter(function (select) { return ruleFor(select) !== null; });
     var noun = form.getAttribute("data-count-noun") || "";
     var nounOne = form.getAttribute("data-count-noun-one") || noun;
 
@@ -43,13 +54,10 @@
       for (var i = 0; i < selects.length; i++) {
         var select = selects[i], value = select.value;
         if (!value) { continue; }
-        var attribute = card.getAttribute("data-" + select.getAttribute("data-filter")) || "";
-        if (select.hasAttribute("data-filter-any")) {
-          var ids = attribute.split(" ").filter(Boolean);
-          if (ids.length && ids.indexOf(value) === -1) { return false; }
-        } else if (attribute !== value) {
-          return false;
-        }
+        var rule = ruleFor(select);
+        var ids = (card.getAttribute("data-" + rule.attr) || "").split(" ").filter(Boolean);
+        if (!ids.length && rule.allWhenEmpty) { continue; }
+        if (ids.indexOf(value) === -1) { return false; }
       }
       var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
       var text = card.getAttribute("data-text") || "";
@@ -67,13 +75,13 @@
         section.hidden = !section.querySelector("[data-filter-list] > :not([hidden])");
       });
       if (empty) { empty.hidden = shown !== 0; }
-      var visibleIds = cards.filter(function (card) { return !card.hidden; })
-        .map(function (card) { return card.getAttribute("data-id"); });
-      form.dispatchEvent(new CustomEvent("uv-filter", {
-        bubbles: true, detail: { ids: visibleIds, shown: shown, total: cards.length }
-      }));
-      var filtered = shown !== cards.length;
+      // Tell others on the page (the investment map's markers) which items are shown, by data-id.
+      form.dispatchEvent(new CustomEvent("uv-filter", { bubbles: true, detail: {
+        ids: cards.filter(function (card) { return !card.hidden; }).map(function (card) { return card.getAttribute("data-id"); }),
+        shown: shown, total: cards.length
+      } }));
       if (!count) { return; }
+      var filtered = shown !== cards.length;
       count.textContent = filtered
         ? "Visar " + shown + " av " + cards.length + " " + noun + "."
         : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
