@@ -66,7 +66,14 @@ def tile_host() -> str:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def karta_browser(request):
+    """The session's Chromium from tests/conftest.py when there is one (two Playwright
+    instances cannot run at once), else one of our own for this module."""
+    try:
+        yield request.getfixturevalue("browser")
+        return
+    except pytest.FixtureLookupError:
+        pass
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium saknas: .ci/run ska installera Debians paket chromium")
@@ -85,12 +92,12 @@ def requests_seen():
 
 
 @pytest.fixture()
-def open_page(browser, base_url, tile_host, requests_seen):
+def open_page(karta_browser, base_url, tile_host, requests_seen):
     """open_page(path, width) → a page with the tile server blocked and every request recorded."""
     opened = []
 
     def open_(path: str, width: int = 1280):
-        page = browser.new_page(viewport={"width": width, "height": 900})
+        page = karta_browser.new_page(viewport={"width": width, "height": 900})
         page.on("request", lambda request: requests_seen.append(request.url))
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -357,8 +364,8 @@ def test_the_build_is_the_same_every_time(site_dir, tmp_path):
         assert (site_dir / relative).read_bytes() == (again / relative).read_bytes(), relative
 
 
-def test_the_support_finder_filter_still_works(browser, base_url):
-    page = browser.new_page()
+def test_the_support_finder_filter_still_works(karta_browser, base_url):
+    page = karta_browser.new_page()
     page.goto(base_url + "stod/?typ=lan")
     types = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cards => cards.map(c => c.dataset.type)")
     assert types and set(types) == {"lan"}

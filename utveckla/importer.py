@@ -166,17 +166,10 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
         raw = RawItem("investeringar", slug or "rad", f"rad {number}", data, {}, "", 1)
         diagnostics: list = []
         item = validate_item(raw, COLLECTION, diagnostics)
+        _check_references(raw, item, site, published, diagnostics)
         if item is not None:
-            check_references(raw, item, COLLECTION, site.taxonomy, published, published, diagnostics)
             for path, code, problem, fix in COLLECTION.rules(item):
                 diagnostics.append(_Problem(path, problem, fix))
-        else:
-            # Also report unknown ids in a row with other problems, but once per cell.
-            unchecked = COLLECTION.model.model_construct(**data)
-            references: list = []
-            check_references(raw, unchecked, COLLECTION, site.taxonomy, published, published, references)
-            reported = {d.field for d in diagnostics}
-            diagnostics.extend(d for d in references if d.field not in reported)
         for diagnostic in diagnostics:
             column = _column(diagnostic.field)
             if diagnostic.problem == MISSING:  # the model's words are about files; say it for a spreadsheet
@@ -192,6 +185,17 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
             result.files[f"{FOLDER}/{slug}.md"] = content_file(item, str(body or ""))
     result.problems.sort()
     return result
+
+
+def _check_references(raw: RawItem, item, site, published: dict, diagnostics: list) -> None:
+    """Unknown municipality, sector and status ids, reported once per cell, also in a row with
+    other problems. (validate.check_references reads the validated item here; where it reads
+    raw.data instead, this becomes one call without `item`.)"""
+    checked = item if item is not None else COLLECTION.model.model_construct(**raw.data)
+    found: list = []
+    check_references(raw, checked, COLLECTION, site.taxonomy, published, published, found)
+    reported = {d.field for d in diagnostics}
+    diagnostics.extend(d for d in found if d.field not in reported)
 
 
 @dataclass(frozen=True)
