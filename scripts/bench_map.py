@@ -116,7 +116,7 @@ def build(project: Path) -> tuple[Path, float]:
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
                           str(project / "mkdocs.yml"), "-d", str(project / "site")], capture_output=True, text=True, env=env)
     if run.returncode != 0:
-        sys.exit("Bygget misslyckades:\n" + run.stderr[-3000:])
+        sys.exit("The build failed:\n" + run.stderr[-3000:])
     return project / "site", time.perf_counter() - started
 
 
@@ -177,14 +177,14 @@ def serve(site: Path, port_queue) -> None:
 def group(url: str) -> str:
     path = urlsplit(url).path
     if "/search/" in path or "/workers/" in path or "/lunr/" in path:
-        return "sökning (hela webbplatsen)"
+        return "site search (index and worker, whole site)"
     if "/assets/vendor/" in path or path.endswith(("/karta.js", "/karta.css", "/table-sort.js")):
-        return "karta (Leaflet, markercluster, karta.js/css)"
+        return "map (Leaflet, markercluster, karta.js/css, table-sort.js)"
     if "/assets/stylesheets/" in path or "/assets/javascripts/" in path:
-        return "tema (Material CSS och JS)"
+        return "theme (Material CSS and JS)"
     if path.endswith((".html", "/")):
-        return "sidans HTML (med tabell och kartdata)"
-    return "övrigt (site.css, filter.js, ikoner)"
+        return "page HTML (table and marker data)"
+    return "other (site.css, filter.js, icons)"
 
 
 def measure(site: Path, runs: int, tile_host: str) -> dict:
@@ -243,48 +243,50 @@ def measure(site: Path, runs: int, tile_host: str) -> dict:
 
 
 def report(count: int, build_seconds: float, results: dict) -> str:
-    kb = lambda n: f"{n / 1000:,.0f} kB".replace(",", " ")  # noqa: E731
-    ms = lambda values: f"{statistics.median(values):,.0f} ms".replace(",", " ")  # noqa: E731
+    kb = lambda n: f"{n / 1000:,.0f} kB"  # noqa: E731
+    ms = lambda values: f"{statistics.median(values):,.0f} ms"  # noqa: E731
     weights = results["weights"]
     load = results.get("loadavg")
-    page_groups = {k: v for k, v in weights.items() if not k.startswith("sökning")}
+    page_groups = {k: v for k, v in weights.items() if not k.startswith("site search")}
     page_raw = sum(v[0] for v in page_groups.values())
     page_wire = sum(v[1] for v in page_groups.values())
     lines = [
-        f"## Investeringskartan: mätning med {count} påhittade investeringar",
+        f"### Investment map with {count} synthetic investments",
         "",
-        f"Mätt med `scripts/bench_map.py` i headless Chromium på utvecklingsmaskinen (2 kärnor), "
-        f"{len(results['tti'])} laddningar, median. Kartbilderna (tiles) är blockerade och inte medräknade. "
-        f"Servern komprimerar med gzip som GitHub Pages. Bygget av hela webbplatsen tog {build_seconds:.0f} s."
-        + (f" Maskinens belastning (load average, 1 min) var {load[0]:.1f} före och {load[1]:.1f} efter mätningen:"
-           " andra processer på samma två kärnor gör tiderna längre." if load else ""),
+        f"`scripts/bench_map.py` (`make bench-map`): headless Chromium on the development machine "
+        f"(2 cores), {len(results['tti'])} loads after one warm-up, median and worst. Tiles are blocked "
+        f"and not counted; the local server gzips text like GitHub Pages. Building the whole site "
+        f"({count} investment pages included) took {build_seconds:.0f} s."
+        + (f" Load average (1 min) was {load[0]:.1f} before and {load[1]:.1f} after the run: other "
+           "processes on the same two cores make the times longer." if load else ""),
         "",
-        f"Kartan visade {results['markers']} markeringar och tabellen {results['rows']} rader.",
+        f"The map showed {results['markers']} markers and the table {results['rows']} rows.",
         "",
-        "| del av sidan | filer | okomprimerat | överfört (gzip) |",
+        "| part of the page | files | uncompressed | transferred (gzip) |",
         "|---|---:|---:|---:|",
     ]
     for name, (raw, wire, files) in sorted(weights.items(), key=lambda item: -item[1][0]):
         lines.append(f"| {name} | {files} | {kb(raw)} | {kb(wire)} |")
     lines += [
-        f"| **kartsidans egen vikt** (allt utom sökningen) | | **{kb(page_raw)}** | **{kb(page_wire)}** |",
+        f"| **the map page's own weight** (all but site search) | | **{kb(page_raw)}** | **{kb(page_wire)}** |",
         "",
-        "| tid från start | median | sämsta |",
+        "| time from navigation start | median | worst |",
         "|---|---:|---:|",
-        f"| DOMContentLoaded | {ms(results['dcl'])} | {max(results['dcl']):.0f} ms |",
-        f"| markeringarna på kartan | {ms(results['map'])} | {max(results['map']):.0f} ms |",
-        f"| load | {ms(results['load'])} | {max(results['load']):.0f} ms |",
-        f"| **interaktiv** (karta, filter och inga långa uppgifter kvar) | **{ms(results['tti'])}** | {max(results['tti']):.0f} ms |",
+        f"| DOMContentLoaded | {ms(results['dcl'])} | {max(results['dcl']):,.0f} ms |",
+        f"| markers on the map | {ms(results['map'])} | {max(results['map']):,.0f} ms |",
+        f"| load event | {ms(results['load'])} | {max(results['load']):,.0f} ms |",
+        f"| **interactive** (markers, filter run, no long task left) | **{ms(results['tti'])}** | "
+        f"{max(results['tti']):,.0f} ms |",
         "",
     ]
     return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Mät investeringskartans vikt och tid till interaktiv sida.")
-    parser.add_argument("--count", type=int, default=500, help="antal påhittade investeringar (standard 500)")
-    parser.add_argument("--runs", type=int, default=5, help="antal mätta laddningar (standard 5)")
-    parser.add_argument("--write", type=Path, help="skriv resultatet som Markdown till den här filen")
+    parser = argparse.ArgumentParser(description="Measure the investment map page's weight and time to interactive.")
+    parser.add_argument("--count", type=int, default=500, help="synthetic investments (default 500)")
+    parser.add_argument("--runs", type=int, default=5, help="measured loads (default 5)")
+    parser.add_argument("--write", type=Path, help="also write the result as Markdown to this file")
     args = parser.parse_args()
     from mkdocs.config import load_config
 
