@@ -2,7 +2,7 @@
 
 on_config    load and validate all content; stop the build with every problem listed
 on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
-             and every OutputFile (feeds, redirects) as a generated file copied as it is
+             and every OutputFile (feeds, GeoJSON, CSV, redirects) as a generated file
 on_page_*    set edit links to the source file and swap in the rendered content
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .diagnostics import report_github, report_text
+from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
 from .site import build_now
 from .validate import load_site
@@ -33,6 +34,10 @@ EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
+    # The maps' background tiles; the map works without them (markers and table stay).
+    tiles_url = config_options.Type(str, default=OSM_TILES)
+    tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
+    tiles_max_zoom = config_options.Type(int, default=18)
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -54,7 +59,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
                 files.append(File.generated(config, output.path, content=output.content,
                                             inclusion=InclusionLevel.INCLUDED))
-        for spec in all_pages(self.site, site_url):
+        map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
+        for spec in all_pages(self.site, site_url, map_settings):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles

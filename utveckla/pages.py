@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import atom, events, ical, jsonld, news, sitefiles, views
+from . import atom, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, views
 from .render import render
 from .site import Entry, Site
 
@@ -99,7 +99,7 @@ def actor_pages(site: Site) -> list[PageSpec]:
     return specs
 
 
-def municipality_pages(site: Site) -> list[PageSpec]:
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
@@ -107,10 +107,15 @@ def municipality_pages(site: Site) -> list[PageSpec]:
         "kommun_list.html", site, municipalities=municipalities,
     )]
     for entry in municipalities:
+        rows = investments.investments_in(site, entry.slug)
+        base = _base(f"kommuner/{entry.slug}.md")
         specs.append(_item_page(entry, "kommun_item.html", site,
                                 offers=views.offers_for_municipality(site, entry.slug),
                                 actors=views.actors_for_municipality(site, entry.slug),
-                                events=events.events_in_municipality(site, entry.slug)))
+                                events=events.events_in_municipality(site, entry.slug),
+                                investments=rows, map_assets=mapview.assets_html(base),
+                                map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
+                                                     base, map_settings, size="small") if rows else ""))
     return specs
 
 
@@ -140,6 +145,35 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             full_place=events.full_place(card),
             map_url=events.map_url(place, card.municipality_label) if place else None,
             structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
+        ))
+    return specs
+
+
+def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+    """The investment map (/investeringar/) and a page per investment."""
+    rows = investments.all_investments(site)
+    base = _base("investeringar/index.md")
+    specs = [_listing(
+        "investeringar/index.md", "Investeringar i Västernorrland",
+        "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
+        "pausade och avbrutna. Med nyckeltal och öppna data.",
+        "investering_list.html", site, rows=rows, figures=investments.key_figures(site, rows),
+        facets=investments.facet_options(site, rows),
+        legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, map_settings,
+                             follow_filter=True),
+        columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )]
+    for row in rows:
+        item_base = _base(f"investeringar/{row.slug}.md")
+        specs.append(_item_page(
+            row.entry, "investering_item.html", site, row=row,
+            support=investments.support_for_investment(site, row),
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, map_settings,
+                                 zoom=10, size="small"),
         ))
     return specs
 
@@ -200,18 +234,27 @@ def news_files(site: Site, site_url: str) -> list[OutputFile]:
             OutputFile("aktuellt/sitemap.xml", atom.section_sitemap(news.articles(site), site_url))]
 
 
-def all_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
-    """site_url (mkdocs.yml) makes the absolute addresses that leave the site: feeds, JSON-LD."""
-    return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
-            + news_pages(site))
+def investment_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The open data downloads, from the same rows as the investment map."""
+    rows = investments.all_investments(site)
+    return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
+            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))]
+
+
+def all_pages(site: Site, site_url: str = "/",
+              map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+    """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
+    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
+    return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site, map_settings)
+            + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site))
 
 
 def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
     """Files of the site that are not pages."""
-    return calendar_files(site, site_url) + news_files(site, site_url) + [
+    return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
-    ]
+    ])
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:

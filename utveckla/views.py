@@ -35,6 +35,11 @@ def swedish_number(value: float) -> str:
     return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
 
 
+def plain_number(value: float) -> str:
+    """6000.0 → '6000', 830.5 → '830.5': for data attributes and machines, not for reading."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 @dataclass(frozen=True)
 class OfferStatus:
     id: str
