@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench clean new stale schemas sitecheck
+.PHONY: install serve build check test test-fast browser-deps bench bench-map vendor-map clean new stale schemas sitecheck
 
 install: $(STAMP)
 
@@ -66,6 +66,14 @@ test-fast: install
 
 bench: install
 	$(BIN)/python scripts/bench.py
+
+# The investment map with 500 synthetic investments: page weight and time to interactive.
+bench-map: install browser-deps
+	$(BIN)/python scripts/bench_map.py
+
+# Copy Leaflet and markercluster (versions in package-lock.json) into docs/assets/vendor/.
+vendor-map: $(NODE_STAMP)
+	$(BIN)/python scripts/vendor_map_assets.py
 
 clean:
 	rm -rf site .site-tmp

@@ -87,7 +87,8 @@ def test_without_javascript_the_whole_list_shows(browser, fixture_url):
     context.close()
 
 
-PAGES = ["", "stod/", "stod/almi-mikrolan/", "aktorer/almi-mitt/", "kommuner/sundsvall/", "aktorer/",
+PAGES = ["", "stod/", "stod/almi-mikrolan/", "aktorer/almi-mitt/", "kommuner/sundsvall/", "aktorer/", "aktuellt/",
+         "aktuellt/vad-betyder-100-120-miljarder/", "aktuellt/tagg/omstallning/", "om-projektet/", "404.html",
          "kommuner/", "om/", "tillganglighet/"]
 
 

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "ej-utf8": "Filen är inte sparad som UTF-8",
     "felaktig-fil": "Fel sorts fil i en innehållsmapp",
     "ordlista": "Fel i ordlistorna (taxonomier.yml)",
+    "samma-titel": "Två sidor har samma titel",
     "bild-saknas": "Bildfilen finns inte",
     "bildformat": "Filen är inte en bild som kan visas",
     "extern-bild": "Bilden ligger på en annan webbplats",

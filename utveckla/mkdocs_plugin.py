@@ -2,8 +2,8 @@
 
 on_config    load and validate all content; stop the build with every problem listed
 on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
-             and every OutputFile (feeds, redirects) as a generated file copied as it is
-             and large images in docs/ made smaller, with smaller copies for srcset
+             and every OutputFile (feeds, GeoJSON, CSV, redirects) as a generated file;
+             large images in docs/ made smaller, with smaller copies for srcset
 on_page_*    set edit links to the source file and swap in the rendered content; give
              every <img> width, height and srcset
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
@@ -22,10 +22,11 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .diagnostics import report_github, report_text
 from .imaging import add_dimensions, prepare
+from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
 from .site import build_now
 from .validate import load_site
@@ -41,6 +42,10 @@ def folder_url(edit_uri: str, folder: str) -> str:
 
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
+    # The maps' background tiles; the map works without them (markers and table stay).
+    tiles_url = config_options.Type(str, default=OSM_TILES)
+    tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
+    tiles_max_zoom = config_options.Type(int, default=18)
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -59,14 +64,17 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         site_url = config.site_url or "/"
         for output in all_files(self.site, site_url):
             if files.get_file_from_path(output.path) is None:
-                files.append(File.generated(config, output.path, content=output.content))
-        for spec in all_pages(self.site, site_url):
+                # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
+                files.append(File.generated(config, output.path, content=output.content,
+                                            inclusion=InclusionLevel.INCLUDED))
+        map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
+        for spec in all_pages(self.site, site_url, map_settings):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles
             # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
             front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
-                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
+                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             # A listing page's source is its collection's folder: "Redigera sidan" opens the
@@ -118,6 +126,27 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
         return add_dimensions(html, page.url, self.images)
 
+    def on_post_page(self, output: str, page, config) -> str:
+        return fix_theme_html(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return fix_theme_html(output_content) if template_name.endswith(".html") else output_content
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.content_dir))
         return server
+
+
+def fix_theme_html(output: str) -> str:
+    """Three small defects in Material 9's HTML, found by the W3C checker and axe-core.
+
+    - the search dialog has no accessible name (axe: aria-dialog-name);
+    - its hidden toggle checkboxes carry `autocomplete`, which HTML allows only on text inputs;
+    - pages without an integrated table of contents still have `<label for="__toc">`.
+    """
+    output = output.replace('data-md-component="search" role="dialog">',
+                            'data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">', 1)
+    output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
+    if 'id="__toc"' not in output:
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output

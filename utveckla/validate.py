@@ -59,7 +59,24 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
             for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
         )
+    check_unique_titles(validated, diagnostics)
     return Site(today=today, taxonomy=taxonomy, entries=entries, now=now), sorted(set(diagnostics))
+
+
+def check_unique_titles(validated: dict[str, list[tuple[RawItem, object]]], diagnostics: list[Diagnostic]) -> None:
+    """Two pages with the same title look the same in search results and browser tabs."""
+    seen: dict[str, str] = {}
+    for pairs in validated.values():
+        for raw, item in pairs:
+            if item.draft:
+                continue
+            key = item.title.casefold()
+            if key in seen:
+                diagnostics.append(Diagnostic(raw.path, raw.line_of(("title",)), "title", "samma-titel",
+                                              f"titeln finns redan i {seen[key]}",
+                                              "ge sidan en egen titel, till exempel med vad den erbjuder eller var"))
+            else:
+                seen[key] = raw.path
 
 
 def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagnostic]):
