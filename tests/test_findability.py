@@ -76,7 +76,8 @@ def test_swedish_search_finds_offers_first(page_at, real_url):
     results = search(page, real_url, "lån")
     assert results[0].startswith("/stod/") and "lan" in results[0]
     results = search(page, real_url, "Sundsvall")
-    assert results[0] == "/kommuner/sundsvall/"
-    assert any(r.startswith(("/stod/", "/kalender/", "/investeringar/")) for r in results[1:4])
+    assert results[0].startswith(("/stod/", "/kalender/", "/investeringar/", "/kommuner/sundsvall/"))
+    assert "/kommuner/sundsvall/" in results[:3]
+    assert any(r.startswith(("/stod/", "/kalender/", "/investeringar/")) for r in results[:3])
     results = search(page, real_url, "omställning")
     assert results, "a word with ä and å must find something"

@@ -189,11 +189,9 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
 
 def _check_references(raw: RawItem, item, site, published: dict, diagnostics: list) -> None:
     """Unknown municipality, sector and status ids, reported once per cell, also in a row with
-    other problems. (validate.check_references reads the validated item here; where it reads
-    raw.data instead, this becomes one call without `item`.)"""
-    checked = item if item is not None else COLLECTION.model.model_construct(**raw.data)
+    other problems (check_references reads the raw values, valid or not)."""
     found: list = []
-    check_references(raw, checked, COLLECTION, site.taxonomy, published, published, found)
+    check_references(raw, COLLECTION, site.taxonomy, published, published, found)
     reported = {d.field for d in diagnostics}
     diagnostics.extend(d for d in found if d.field not in reported)
 

@@ -43,7 +43,7 @@ def _base(src_uri: str) -> str:
 
 
 # What a business owner searches for is usually an offer, an event, an investment or news.
-SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 1.5}
+SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
 
 
 def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
