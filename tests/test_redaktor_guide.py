@@ -141,7 +141,7 @@ def test_cancelled_and_retired_examples_do_what_the_guide_says(tmp_path):
 def test_redigera_sidan_opens_the_source_of_every_generated_page(real_site):
     site, _ = load_site(ROOT, __import__("datetime").date(2026, 11, 22))
     checked = 0
-    for collection in ("stod", "aktorer", "kommuner", "evenemang"):
+    for collection in ("stod", "aktorer", "kommuner", "evenemang", "investeringar", "aktuellt"):
         prefix = URL_PREFIX.get(collection, collection)
         listing = read(real_site, f"{prefix}/index.html")
         assert edit_link(listing) == f"{TREE}content/{collection}/", collection
@@ -149,8 +149,10 @@ def test_redigera_sidan_opens_the_source_of_every_generated_page(real_site):
             page = read(real_site, f"{entry.url}index.html")
             assert edit_link(page) == f"{EDIT}content/{collection}/{entry.slug}.md", entry.url
             checked += 1
-    assert checked > 80
+    assert checked > 110
     assert edit_link(read(real_site, "kalender/arkiv/index.html")) == f"{TREE}content/evenemang/"
+    for tag_page in (real_site / "aktuellt" / "tagg").glob("*/index.html"):
+        assert edit_link(tag_page.read_text(encoding="utf-8")) == f"{TREE}content/aktuellt/"
     assert edit_link(read(real_site, "redaktorer/falt/index.html")) == f"{EDIT}utveckla/models.py"
 
 

@@ -221,7 +221,7 @@ def news_pages(site: Site) -> list[PageSpec]:
         specs.append(_listing(
             f"aktuellt/tagg/{tag.slug}.md", f"Nyheter om {tag.name}",
             f"Alla nyheter från Utveckla Västernorrland om {tag.name}.", "aktuellt_tag.html", site,
-            articles=entries))
+            source_path="content/aktuellt/", articles=entries))
     for entry in news.articles(site):
         specs.append(_item_page(
             entry, "aktuellt_item.html", site, tags=news.tags_of(entry),
