@@ -113,6 +113,7 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.M
                                 offers=views.offers_for_municipality(site, entry.slug),
                                 actors=views.actors_for_municipality(site, entry.slug),
                                 events=events.events_in_municipality(site, entry.slug),
+                                articles=news.articles_about(site, entry.slug),
                                 investments=rows, map_assets=mapview.assets_html(base),
                                 map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
                                                      base, map_settings, size="small") if rows else ""))
