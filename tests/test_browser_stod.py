@@ -90,7 +90,7 @@ def test_without_javascript_the_whole_list_shows(browser, fixture_url):
 TILE_SERVER = "https://tile.openstreetmap.org/"
 PAGES = ["", "stod/", "stod/almi-mikrolan/", "aktorer/almi-mitt/", "kommuner/sundsvall/", "aktorer/", "aktuellt/",
          "aktuellt/vad-betyder-100-120-miljarder/", "aktuellt/tagg/omstallning/", "om-projektet/", "404.html",
-         "kommuner/", "om/", "tillganglighet/"]
+         "kommuner/", "om/", "tillganglighet/", "en/", "en/investments/", "investeringar/"]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -51,21 +51,3 @@ def feed(articles: list[Entry], site_url: str, title: str, feed_path: str, page_
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
-
-SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-
-def section_sitemap(articles: list[Entry], site_url: str) -> bytes:
-    """A sitemap of the news section, next to the feed.
-
-    The theme's script fetches `sitemap.xml` beside every `<link rel="alternate">` in the page
-    head, the feed link included; this answers that request with a real, valid file instead of
-    a 404 in every visitor's console.
-    """
-    base = site_url.rstrip("/") + "/"
-    root = ET.Element(f"{{{SITEMAP}}}urlset")
-    for page in ["aktuellt/"] + [f"aktuellt/{a.slug}/" for a in articles]:
-        url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + page
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", default_namespace=SITEMAP) + b"\n"

@@ -93,10 +93,10 @@ def marker_svg(sector: str | None, status: str = "aktiv") -> str:
             f'{glyph}{strike}</svg>')
 
 
-def marker_row(row: InvestmentRow) -> list:
+def marker_row(row: InvestmentRow, amount: str | None = None) -> list:
     """What karta.js needs for one marker and its popup, as a compact list (see karta.js)."""
     return [row.lat, row.lon, row.slug, row.sector, row.status, row.municipality, row.title, row.owner,
-            row.amount_text or "", variant(row.status)]
+            (amount if amount is not None else row.amount_text) or "", variant(row.status)]
 
 
 def marker_labels(rows: list[InvestmentRow]) -> dict[str, dict[str, str]]:
@@ -125,11 +125,13 @@ class _Setup(MacroElement):
 
 
 def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, settings: MapSettings,
-             *, follow_filter: bool = False, zoom: int | None = None, size: str = "large") -> Markup:
+             *, follow_filter: bool = False, zoom: int | None = None, size: str = "large",
+             amount=None, links: str = "investeringar/") -> Markup:
     """A map of `rows` as HTML for a page's content: the container and its inline script.
 
     map_id must be unique on the page and stable between builds (folium's ids are random).
     follow_filter: the markers follow the page's filter form (the investment map).
+    amount: row → amount text for the popup (the English map); links: where the popups link to.
     zoom: a fixed zoom around the first row (an investment's own page); else fit all rows.
     """
     if zoom is not None and rows:
@@ -148,10 +150,10 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
         lats, lons = [row.lat for row in rows], [row.lon for row in rows]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
     styles = {s: [marker_svg(s, v) for v in VARIANTS] for s in sorted({row.sector for row in rows})}
-    config = {"icons": styles, "labels": marker_labels(rows), "links": base + "investeringar/"}
+    config = {"icons": styles, "labels": marker_labels(rows), "links": base + links}
     make_marker = "uvKarta.markerMaker(" + json.dumps(config, ensure_ascii=False, separators=(",", ":"),
                                                       sort_keys=True) + ")"
-    cluster = FastMarkerCluster([marker_row(row) for row in rows], callback=make_marker,
+    cluster = FastMarkerCluster([marker_row(row, amount(row) if amount else None) for row in rows], callback=make_marker,
                                 icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,
                                 max_cluster_radius=50 if size == "large" else 30)
     cluster._id = m._id
@@ -180,13 +182,20 @@ def assets_html(base: str) -> Markup:
     return Markup(links + scripts)
 
 
-def legend(rows: list[InvestmentRow], labels: dict[str, str]) -> list[tuple[str, Markup]]:
+INACTIVE_LEGEND = {
+    "sv": {"pausad": "Pausad: grå, symbolen visar sektorn",
+           "avbruten": "Avbruten: grå och överstruken, symbolen visar sektorn"},
+    "en": {"pausad": "Paused: grey, the symbol shows the sector",
+           "avbruten": "Cancelled: grey and struck through, the symbol shows the sector"},
+}
+
+
+def legend(rows: list[InvestmentRow], labels: dict[str, str], lang: str = "sv") -> list[tuple[str, Markup]]:
     """(label, icon) for every sector on the map in vocabulary order, then the paused and cancelled looks."""
     used = {row.sector for row in rows}
     items = [(label, Markup(marker_svg(sector))) for sector, label in labels.items() if sector in used]
     statuses = {row.status for row in rows}
-    if "pausad" in statuses:
-        items.append(("Pausad: grå, symbolen visar sektorn", Markup(marker_svg(None, "pausad"))))
-    if "avbruten" in statuses:
-        items.append(("Avbruten: grå och överstruken, symbolen visar sektorn", Markup(marker_svg(None, "avbruten"))))
+    for status in ("pausad", "avbruten"):
+        if status in statuses:
+            items.append((INACTIVE_LEGEND[lang][status], Markup(marker_svg(None, status))))
     return items

@@ -28,6 +28,7 @@ from .diagnostics import report_github, report_text
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
+from .sitefiles import section_sitemap
 from .site import build_now
 from .validate import load_site
 
@@ -75,6 +76,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
             front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
                      "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
+            if spec.lang != "sv":
+                front["lang"] = spec.lang
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             # A listing page's source is its collection's folder: "Redigera sidan" opens the
@@ -82,6 +85,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             file.edit_uri = spec.source_path if spec.source_path and not spec.source_path.endswith("/") else None
             files.append(file)
             self.specs[spec.src_uri] = spec
+        # The English section's own sitemap, for the language switch (see sitefiles.section_sitemap).
+        english = sorted(f.url for f in files.documentation_pages() if f.src_uri.startswith("en/"))
+        if english:
+            files.append(File.generated(config, "en/sitemap.xml", content=section_sitemap(english, site_url)))
         for file in files:
             if file.generated_by is None and file.src_uri.endswith(".md"):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.
@@ -127,7 +134,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return add_dimensions(html, page.url, self.images)
 
     def on_post_page(self, output: str, page, config) -> str:
-        return fix_theme_html(output)
+        return set_page_language(fix_theme_html(output), page.meta.get("lang"))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return fix_theme_html(output_content) if template_name.endswith(".html") else output_content
@@ -149,4 +156,17 @@ def fix_theme_html(output: str) -> str:
     output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
+
+
+def set_page_language(output: str, lang: str | None) -> str:
+    """An English page says so on <html>; the theme's header, tabs and footer stay Swedish and
+    are marked lang="sv", so screen readers read each part in its own language."""
+    if not lang or lang == "sv":
+        return output
+    output = output.replace('<html lang="sv"', f'<html lang="{lang}"', 1)
+    output = output.replace('<header class="md-header', '<header lang="sv" class="md-header', 1)
+    output = output.replace('<nav class="md-tabs"', '<nav lang="sv" class="md-tabs"', 1)
+    output = output.replace('<footer class="md-footer"', '<footer lang="sv" class="md-footer"', 1)
+    output = output.replace('<nav class="md-nav md-nav--primary"', '<nav lang="sv" class="md-nav md-nav--primary"', 1)
     return output

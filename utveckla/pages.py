@@ -9,9 +9,9 @@ file of the site (calendar feeds, redirects), written as it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import atom, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, views
+from . import atom, english, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, views
 from .guide import guide_pages
 from .images import docs_path, page_relative_body
 from .render import render
@@ -29,6 +29,7 @@ class PageSpec:
     hide: tuple[str, ...] = field(default=("toc",))
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
     search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
+    lang: str = "sv"  # the page's language; the English section says "en"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.M
                                 offers=views.offers_for_municipality(site, entry.slug),
                                 actors=views.actors_for_municipality(site, entry.slug),
                                 events=events.events_in_municipality(site, entry.slug),
+                                articles=news.articles_about(site, entry.slug),
                                 investments=rows, map_assets=mapview.assets_html(base),
                                 map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
                                                      base, map_settings, size="small") if rows else ""))
@@ -180,6 +182,35 @@ def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.Map
     return specs
 
 
+def english_investment_page(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> PageSpec:
+    """The investment map for investors, with English labels (/en/investments/)."""
+    rows = [english.english_row(row) for row in investments.all_investments(site)]
+    figures = investments.key_figures(site, investments.all_investments(site))
+    base = _base("en/investments.md")
+    facets = {
+        "sektor": [(k, english.SECTORS.get(k, v)) for k, v in investments.facet_options(site, rows)["sektor"]],
+        "status": [(k, english.STATUSES.get(k, v)) for k, v in investments.facet_options(site, rows)["status"]],
+        "kommun": investments.facet_options(site, rows)["kommun"],
+    }
+    title = "Investment map of Västernorrland"
+    spec = _listing(
+        "en/investments.md", title,
+        "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
+        "completed, paused and cancelled. With key figures and open data.",
+        "investering_list_en.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        facets=facets,
+        total=english.msek_text(figures.total_msek),
+        inactive=english.msek_text(figures.cancelled_msek + figures.paused_msek),
+        legend=mapview.legend(rows, english.SECTORS, lang="en"),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "map", "Map of investments in Västernorrland", base, map_settings,
+                             follow_filter=True, amount=english.amount_text),
+        geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )
+    return replace(spec, lang="en", hide=("toc",))
+
+
 def _feed_links(feed: events.Feed, site_url: str) -> dict:
     https = f"{site_url.rstrip('/')}/{feed.path}"
     return {"label": feed.label, "path": feed.path, "https": https,
@@ -236,7 +267,8 @@ def news_pages(site: Site) -> list[PageSpec]:
 def news_files(site: Site, site_url: str) -> list[OutputFile]:
     return [OutputFile("aktuellt/feed.xml", atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
                                                       "aktuellt/feed.xml", "aktuellt/")),
-            OutputFile("aktuellt/sitemap.xml", atom.section_sitemap(news.articles(site), site_url))]
+            OutputFile("aktuellt/sitemap.xml", sitefiles.section_sitemap(
+                ["aktuellt/"] + [entry.url for entry in news.articles(site)], site_url))]
 
 
 def investment_files(site: Site, site_url: str) -> list[OutputFile]:
@@ -252,7 +284,7 @@ def all_pages(site: Site, site_url: str = "/",
     map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
     return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site, map_settings)
             + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site)
-            + guide_pages(site))
+            + [english_investment_page(site, map_settings)] + guide_pages(site))
 
 
 def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:

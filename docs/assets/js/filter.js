@@ -83,7 +83,8 @@
       if (!count) { return; }
       var filtered = shown !== cards.length;
       count.textContent = filtered
-        ? "Visar " + shown + " av " + cards.length + " " + noun + "."
+        ? (form.getAttribute("data-count-showing") || "Visar") + " " + shown + " " +
+          (form.getAttribute("data-count-of") || "av") + " " + cards.length + " " + noun + "."
         : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
     }
 

@@ -12,6 +12,19 @@
 
   var keyboardOpened = false; // was the open popup opened with Enter? Then focus follows it.
 
+  // The page's language decides the words (the English section sets <html lang="en">).
+  var TEXTS = {
+    sv: { owner: "Ägare", municipality: "Kommun", sector: "Sektor", amount: "Belopp", status: "Status",
+          noAmount: "Inget belopp angivet", here: " investeringar här. Välj för att zooma in.",
+          tiles: "Bakgrundskartan kunde inte laddas just nu. Markeringarna och tabellen fungerar ändå.",
+          zoomIn: "Zooma in", zoomOut: "Zooma ut", close: "Stäng" },
+    en: { owner: "Owner", municipality: "Municipality", sector: "Sector", amount: "Amount", status: "Status",
+          noAmount: "No amount stated", here: " investments here. Select to zoom in.",
+          tiles: "The background map could not be loaded just now. The markers and the table still work.",
+          zoomIn: "Zoom in", zoomOut: "Zoom out", close: "Close" }
+  };
+  var T = TEXTS[(document.documentElement.lang || "sv").slice(0, 2)] || TEXTS.sv;
+
   function escapeHtml(text) {
     return String(text).replace(/[&<>"]/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
@@ -39,11 +52,11 @@
       if (typeof value === "string") { dd.textContent = value; } else { dd.appendChild(value); }
       facts.appendChild(dd);
     }
-    fact("Ägare", row[7]);
-    fact("Kommun", labels.municipality[row[5]] || row[5]);
-    fact("Sektor", labels.sector[row[3]] || row[3]);
-    fact("Belopp", row[8] || "Inget belopp angivet");
-    fact("Status", element("span", "uv-badge uv-badge--" + row[4], labels.status[row[4]] || row[4]));
+    fact(T.owner, row[7]);
+    fact(T.municipality, labels.municipality[row[5]] || row[5]);
+    fact(T.sector, labels.sector[row[3]] || row[3]);
+    fact(T.amount, row[8] || T.noAmount);
+    fact(T.status, element("span", "uv-badge uv-badge--" + row[4], labels.status[row[4]] || row[4]));
     box.appendChild(facts);
     return box;
   }
@@ -78,7 +91,7 @@
     var size = count < 10 ? 36 : count < 100 ? 42 : 48;
     return L.divIcon({
       html: '<span aria-hidden="true">' + count + '</span><span class="uv-sr">' + count +
-        " investeringar här. Välj för att zooma in.</span>",
+        T.here + "</span>",
       className: "uv-cluster",
       iconSize: [size, size]
     });
@@ -86,8 +99,7 @@
 
   function showTileNotice(container) {
     if (container.nextElementSibling && container.nextElementSibling.className === "uv-map-notice") { return; }
-    var notice = element("p", "uv-map-notice",
-      "Bakgrundskartan kunde inte laddas just nu. Markeringarna och tabellen fungerar ändå.");
+    var notice = element("p", "uv-map-notice", T.tiles);
     notice.setAttribute("role", "status");
     container.parentNode.insertBefore(notice, container.nextSibling);
   }
@@ -97,7 +109,7 @@
     var all = cluster.getLayers();
     var fitOptions = { padding: [24, 24], maxZoom: options.maxZoom || 12 };
 
-    L.control.zoom({ zoomInTitle: "Zooma in", zoomOutTitle: "Zooma ut" }).addTo(map);
+    L.control.zoom({ zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     container.setAttribute("data-marker-count", String(all.length));
 
@@ -116,7 +128,7 @@
     map.on("popupopen", function (event) {
       var popup = event.popup.getElement();
       var close = popup.querySelector(".leaflet-popup-close-button");
-      if (close) { close.setAttribute("aria-label", "Stäng"); close.setAttribute("title", "Stäng"); }
+      if (close) { close.setAttribute("aria-label", T.close); close.setAttribute("title", T.close); }
       var link = popup.querySelector(".uv-popup a");
       if (keyboardOpened && link) { link.focus(); }
     });

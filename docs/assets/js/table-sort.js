@@ -6,6 +6,7 @@
 (function () {
   "use strict";
 
+  var english = (document.documentElement.lang || "sv").slice(0, 2) === "en";
   var collator = new Intl.Collator("sv", { numeric: true, sensitivity: "base" });
 
   function cellValue(row, index) {
@@ -35,8 +36,10 @@
         sort(header, ascending);
         headers.forEach(function (other) { if (other !== header) { other.removeAttribute("aria-sort"); } });
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        status.textContent = "Sorterat efter " + button.textContent.trim().toLowerCase() + ", " +
-          (ascending ? "stigande" : "fallande") + ".";
+        var column = button.textContent.trim().toLowerCase();
+        status.textContent = english
+          ? "Sorted by " + column + ", " + (ascending ? "ascending" : "descending") + "."
+          : "Sorterat efter " + column + ", " + (ascending ? "stigande" : "fallande") + ".";
       });
     });
 
