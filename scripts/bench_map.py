@@ -2,7 +2,7 @@
 """Benchmark the investment map with 500 synthetic investments.
 
     .venv/bin/python scripts/bench_map.py              # 500 investments, 5 loads
-    .venv/bin/python scripts/bench_map.py --count 1000 --runs 3 --write BENCHMARKS-karta.md
+    .venv/bin/python scripts/bench_map.py --count 1000 --runs 3 --write /tmp/karta.md   # then paste into README.md
 
 Copies the project to a temporary folder, replaces content/investeringar/ with synthetic
 investments spread over the county, builds the site, serves it from 127.0.0.1 (compressed
