@@ -42,6 +42,12 @@ CODES: dict[str, str] = {
     "ej-utf8": "Filen är inte sparad som UTF-8",
     "felaktig-fil": "Fel sorts fil i en innehållsmapp",
     "ordlista": "Fel i ordlistorna (taxonomier.yml)",
+    "for-stor": "Filen är för stor",
+    "styrtecken": "Osynligt styrtecken i filen",
+    "osynligt-tecken": "Hårt eller osynligt mellanslag i ett fältnamn eller indrag",
+    "otillaten-html": "HTML som inte är tillåten i brödtexten",
+    "otillaten-adress": "Länk eller bild med en adress som inte är tillåten",
+    "ogiltig-bild": "Bilden finns inte eller har fel sökväg",
 }
 
 

@@ -4,6 +4,7 @@ on_config    load and validate all content; stop the build with every problem li
 on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
              and every OutputFile (feeds, redirects) as a generated file copied as it is
 on_page_*    set edit links to the source file and swap in the rendered content
+on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
 
@@ -18,10 +19,11 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import csp
 from .diagnostics import report_github, report_text
 from .pages import all_files, all_pages, embeds
 from .site import build_now
@@ -33,11 +35,18 @@ EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
+    # The map's background tiles; their host is the only other one the CSP lets images come from.
+    tiles_url = config_options.Type(str, default=csp.DEFAULT_TILES_URL)
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        csp.forget_trusted_scripts()
+        try:
+            csp.tile_source(self.config.tiles_url)
+        except ValueError as error:
+            raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
         now = build_now()
         self.site, diagnostics = load_site(self.root, now.date(), now)
         if diagnostics:
@@ -78,6 +87,25 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             fragments = embeds(self.site, page.file.src_uri)
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
         return html
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return self._with_policy(output, page.content or "", page.file.src_uri)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html and other theme pages; sitemap.xml has no placeholder and stays as it is.
+        if csp.PLACEHOLDER not in output_content:
+            return output_content
+        return self._with_policy(output_content, "", template_name)
+
+    def _with_policy(self, html: str, content: str, name: str) -> str:
+        if csp.PLACEHOLDER not in html:
+            raise PluginError(f"{name}: sidan saknar säkerhetspolicyn (CSP); "
+                              "den ska komma från overrides/main.html — sidans mall måste bygga på main.html")
+        try:
+            return csp.apply(html, content, self.config.tiles_url)
+        except csp.UntrustedScript as error:
+            raise PluginError(f"{name}: sidans innehåll har ett inbäddat skript som säkerhetspolicyn stoppar "
+                              f"({error}…) — lägg skriptet i en fil under docs/assets/js/ och länka den") from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.content_dir))

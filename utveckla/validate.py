@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .bodies import check_body
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
 from .diagnostics import Diagnostic, field_label
 from .fields import ID_PATTERN
@@ -32,6 +33,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         loaded_items[name] = loaded.items
         validated[name] = []
         for raw in loaded.items:
+            diagnostics.extend(check_body(raw))
             if raw.slug in collection.extra.get("reserved_slugs", ()):
                 diagnostics.append(Diagnostic(raw.path, 1, "filnamn", "namnkrock",
                                               f"filnamnet {raw.slug}.md är upptaget av en annan sida på webbplatsen",
@@ -53,6 +55,11 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         for raw, item in pairs:
             for path, code, problem, fix in (collection.rules(item) if collection.rules else ()):
                 diagnostics.append(Diagnostic(raw.path, raw.line_of(path), field_label(path), code, problem, fix))
+            image = getattr(item, "image", None)
+            if image and not (root / "docs" / image).is_file():
+                diagnostics.append(Diagnostic(raw.path, raw.line_of(("image",)), "image", "ogiltig-bild",
+                                              f"bilden docs/{image} finns inte",
+                                              "lägg bilden i docs/ (till exempel docs/bilder/) eller rätta sökvägen"))
         entries[name] = tuple(
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
             for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
@@ -107,7 +114,7 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
                       _KIND_FIXES.get(kind, "jämför med fältreferensen i redaktörsguiden"))
 
 
-_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens"}
+_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens", "ogiltig-bild", "styrtecken"}
 _KIND_WORDS = {
     "int_parsing": "ska vara ett heltal", "int_type": "ska vara ett heltal", "int_from_float": "ska vara ett heltal",
     "float_parsing": "ska vara ett tal", "float_type": "ska vara ett tal",
