@@ -11,7 +11,6 @@ Unicode direction overrides (used to make text display differently from what it 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Look like a space or like nothing at all.
 INVISIBLE = {
@@ -39,8 +38,7 @@ def describe(char: str) -> str:
         return INVISIBLE[char]
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
         return f"styrtecken för skrivriktning (U+{ord(char):04X})"
-    name = unicodedata.name(char, "")
-    return f"styrtecken (U+{ord(char):04X}{', ' + name if name else ''})"
+    return f"styrtecken (U+{ord(char):04X})"
 
 
 def control_characters(lines: list[str]) -> list[tuple[int, str]]:

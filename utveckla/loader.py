@@ -69,11 +69,16 @@ YAML_PROBLEMS = (
     ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
     ("did not find expected '-'", "en rad i listan saknar - först"),
     ("found undefined alias", "ett värde börjar med * (sätt citattecken runt texten)"),
+    ("expected alphabetic or numeric character", "ett värde börjar med * eller & (sätt citattecken runt texten)"),
     ("found undefined tag handle", "ett värde börjar med ! (sätt citattecken runt texten)"),
-    ("found character that cannot start any token", "värdet börjar med ett tecken som kräver citattecken runt texten"),
     (ALIAS_PROBLEM, ALIAS_PROBLEM),
     (DEPTH_PROBLEM, DEPTH_PROBLEM),
 )
+YAML_FIX = "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i"
+YAML_FIXES = {
+    ALIAS_PROBLEM: "skriv ut värdet på varje ställe där det behövs, eller sätt citattecken runt text som börjar med & eller *",
+    DEPTH_PROBLEM: "skriv fälten som i fältreferensen: listor och underfält i högst ett par nivåer",
+}
 
 
 def yaml_problem_in_swedish(problem: str) -> str:
@@ -201,10 +206,13 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
     except YamlProblem as problem:
         if _report_invisible(front, relative, diagnostics):
             return None
+        line = problem.line
+        if problem.problem == DEPTH_PROBLEM and front:  # the parser gives no line: the deepest one
+            line = 1 + max(range(len(front)), key=lambda i: _nesting(front[i]))
         diagnostics.append(Diagnostic(
-            relative, problem.line + 1, "fil", "yaml-syntax",
+            relative, line + 1, "fil", "yaml-syntax",
             f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}",
-            "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i",
+            YAML_FIXES.get(problem.problem, YAML_FIX),
         ))
         return None
     data = located.value if located.value is not None else {}
@@ -234,6 +242,10 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
     shifted = {path: line + 1 for path, line in located.lines.items()}  # +1 for the first ---
     body = "\n".join(lines[end + 1:])
     return RawItem(collection, slug, relative, data, shifted, body, end + 2)
+
+
+def _nesting(line: str) -> int:
+    return line.count("[") + line.count("{") + len(line) - len(line.lstrip(" "))
 
 
 def _visible(part: object) -> object:
