@@ -102,7 +102,7 @@ def text_values(data: dict, prefix: str = "") -> list[str]:
     return found
 
 
-def write_content(target: Path) -> Path:
+def write_content(target: Path, body: str = HOSTILE_BODY) -> Path:
     """content/ with the hostile items and a vocabulary whose labels are hostile too."""
     content = target / "content"
     content.mkdir(parents=True)
@@ -115,7 +115,7 @@ def write_content(target: Path) -> Path:
         file = content / path
         file.parent.mkdir(parents=True, exist_ok=True)
         front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-        file.write_text(f"---\n{front}---\n{HOSTILE_BODY}", encoding="utf-8")
+        file.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     return content
 
 
