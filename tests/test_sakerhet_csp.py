@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from conftest import FIXTURES, make_project, run_build
 
 from utveckla import csp
+from utveckla.jsonld import script_tag
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -110,3 +112,11 @@ def test_an_inline_script_in_a_written_page_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "om.md: sidans innehåll har ett inbäddat skript som säkerhetspolicyn stoppar" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_json_ld_cannot_end_its_script_element():
+    value = "</script><script>alert(1)</script><!--<script> & \u2028"
+    tag = script_tag({"name": value})
+    inner = tag[len('<script type="application/ld+json">'):-len("</script>")]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == {"name": value}
