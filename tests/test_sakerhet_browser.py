@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import csp_violations, run_build, serve
 from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
+from icalendar import Calendar
 
 from utveckla.site import URL_PREFIX
 
@@ -248,3 +249,28 @@ def test_the_same_injection_runs_without_the_policy(page_at, fixture_site, tmp_p
         assert run_injected(page, url) == {"script": True, "handler": True, "link": True}
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_data_attributes_keep_the_text(page_at, hostile_url):
+    """The filter's search text sits in data-text: as text, whole, nothing parsed."""
+    page = page_at(1280)
+    page.goto(hostile_url + "stod/", wait_until="networkidle")
+    texts = page.eval_on_selector_all("[data-filter-list] > li", "cards => cards.map(c => c.dataset.text)")
+    assert any(items()["stod/hostile-stod.md"]["title"].lower() in text for text in texts)
+    page.fill("input[name=q]", "onerror=alert(1)")
+    assert page.locator("[data-filter-list] > li:not([hidden])").count() >= 1
+    assert page.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}
+
+
+def test_calendar_files_carry_the_text_unchanged(hostile_site):
+    event, actor = items()["evenemang/hostile-evenemang.md"], items()["aktorer/hostile-aktor.md"]
+    for path in ("kalender.ics", "kalender/hostile-evenemang/hostile-evenemang.ics"):
+        calendar = Calendar.from_ical((hostile_site / path).read_bytes())
+        (vevent,) = calendar.walk("VEVENT")
+        assert str(vevent["SUMMARY"]) == event["title"]
+        assert event["location"]["name"] in str(vevent["LOCATION"])
+        assert actor["title"] in str(vevent["DESCRIPTION"])
+        # Every property is one the site writes: no value broke out of its line into a new one.
+        assert set(vevent) <= {"SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION",
+                               "GEO", "LOCATION", "STATUS", "URL"}
