@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench clean lock audit-deps vendor-manifest
+.PHONY: install serve build check test test-fast browser-deps bench bench-map vendor-map clean new stale schemas sitecheck \
+	lock audit-deps vendor-manifest
 
 install: $(STAMP)
 
@@ -51,7 +52,7 @@ vendor-manifest: install
 	$(BIN)/python scripts/vendor_manifest.py $(VENDOR_ARGS)
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --silent --no-audit --no-fund
+	npm ci --silent --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
 serve: install
@@ -70,6 +71,24 @@ build: install
 check: install
 	$(BIN)/python -m utveckla check
 
+# A new content file with every field explained:  make new SAMLING=stod TITEL="Mikrolån för unga"
+new: install
+	@if [ -z "$(SAMLING)" ] || [ -z "$(TITEL)" ]; then \
+		echo 'Skriv så här: make new SAMLING=stod TITEL="Mikrolån för unga"' >&2; exit 2; fi
+	$(BIN)/python -m utveckla new "$(SAMLING)" "$(TITEL)"
+
+# Content that may be out of date (reviewed more than 12 months ago, long-closed offers). Never fails.
+stale: install
+	@$(BIN)/python -m utveckla stale
+
+# Regenerate schemas/*.schema.json after a change in utveckla/models.py.
+schemas: install
+	$(BIN)/python -m utveckla schemas
+
+# The built site in site/: internal links, images with alt text, and HTML (vnu, when Java is there).
+sitecheck: install $(NODE_STAMP)
+	$(BIN)/python scripts/check_site.py site --html
+
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh
 
@@ -81,6 +100,14 @@ test-fast: install
 
 bench: install
 	$(BIN)/python scripts/bench.py
+
+# The investment map with 500 synthetic investments: page weight and time to interactive.
+bench-map: install browser-deps
+	$(BIN)/python scripts/bench_map.py
+
+# Copy Leaflet and markercluster (versions in package-lock.json) into docs/assets/vendor/.
+vendor-map: $(NODE_STAMP)
+	$(BIN)/python scripts/vendor_map_assets.py
 
 clean:
 	rm -rf site .site-tmp

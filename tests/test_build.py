@@ -69,7 +69,8 @@ def test_nav_lists_only_sections(fixture_site):
     nav = html[html.index('<nav class="md-tabs"'):html.index("</nav>", html.index('<nav class="md-tabs"'))]
     assert "lan-sundsvall" not in nav
     assert re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', nav) == \
-        ["Start", "Stöd och finansiering", "Kalender", "Aktörer", "Kommuner"]
+        ["Start", "Stöd och finansiering", "Kalender", "Investeringskarta", "Kommuner", "Aktörer", "Aktuellt",
+         "Om projektet", "För redaktörer"]
 
 
 def test_no_third_party_references(fixture_site):

@@ -110,7 +110,7 @@ def check_output(tmp_path_factory):
     folder = project / "content" / "evenemang"
     folder.mkdir()
     for slug, (front, _) in BAD_EVENTS.items():
-        (folder / f"{slug}.md").write_text(f"---\ntitle: Test\nsummary: Test.\n{front}\n---\n", encoding="utf-8")
+        (folder / f"{slug}.md").write_text(f"---\ntitle: Test {slug}\nsummary: Test.\n{front}\n---\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "utveckla", "check", "--root", str(project)],
                             capture_output=True, text=True, cwd=ROOT)
     return result

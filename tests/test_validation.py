@@ -273,3 +273,10 @@ def test_cli_github_annotations(project):
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert result.stdout.startswith("::error file=content/stod/typo.md,line=8,title=provder%3A Okänt fält::")
+
+
+def test_same_title_as_another_page(project):
+    assert problems(project, {"stod/x.md": offer(title="Lån i Sundsvall")}) == [
+        "content/stod/x.md:2: title: titeln finns redan i content/stod/lan-sundsvall.md — ge sidan en egen titel, "
+        "till exempel med vad den erbjuder eller var [samma-titel]"
+    ]

@@ -1,4 +1,10 @@
-"""Command line: `python -m utveckla check` validates all content without building the site."""
+"""Command line for editors and CI.
+
+python -m utveckla check              check every file in content/
+python -m utveckla new stod "Titel"   create a new content file with every field explained
+python -m utveckla stale              list content that may be out of date (never fails)
+python -m utveckla schemas            write schemas/<collection>.schema.json from the models
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from .collections import COLLECTIONS
 from .diagnostics import report_github, report_json, report_text
 from .site import build_date
 from .validate import load_site
@@ -16,10 +23,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m utveckla", description="Verktyg för Utveckla Västernorrlands innehåll.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kontrollera alla filer i content/")
-    check.add_argument("--root", type=Path, default=Path("."), help="projektets rotmapp")
     check.add_argument("--format", choices=["text", "github", "json"], default=None,
                        help="utdata: text, github (annoteringar) eller json; standard: text, och i GitHub Actions även annoteringar")
+    new = commands.add_parser("new", help="skapa en ny fil i content/<samling>/ med alla fält förklarade")
+    new.add_argument("collection", metavar="samling", help=f"en av: {', '.join(COLLECTIONS)}")
+    new.add_argument("title", metavar="titel", help="titeln på svenska, inom citattecken")
+    new.add_argument("--slug", help="eget filnamn (utan .md) i stället för ett som görs av titeln")
+    commands.add_parser("stale", help="lista innehåll som kan vara inaktuellt (misslyckas aldrig)")
+    commands.add_parser("schemas", help="skriv om schemas/*.schema.json från modellerna")
+    for sub in commands.choices.values():
+        sub.add_argument("--root", type=Path, default=Path("."), help="projektets rotmapp")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return run_new(args.root, args.collection, args.title, args.slug)
+    if args.command == "stale":
+        return run_stale(args.root)
+    if args.command == "schemas":
+        return run_schemas(args.root)
     return run_check(args.root, args.format)
 
 
@@ -37,3 +57,42 @@ def run_check(root: Path, output: str | None) -> int:
     if output != "github":
         print(report_text(diagnostics), file=sys.stderr)
     return 1
+
+
+def run_new(root: Path, collection: str, title: str, slug: str | None) -> int:
+    from .scaffold import ScaffoldError, create
+
+    try:
+        created = create(root, collection, title, build_date(), slug)
+    except ScaffoldError as error:
+        print(f"Ingen fil skapades: {error}", file=sys.stderr)
+        return 1
+    relative = created.path.relative_to(root).as_posix() if created.path.is_relative_to(root) else created.path
+    print(f"Skapade {relative}. Fyll i de obligatoriska fälten och kör sedan  make check.")
+    return 0
+
+
+def run_stale(root: Path) -> int:
+    from .freshness import report_markdown, report_text as stale_text, stale_items
+
+    site, diagnostics = load_site(root, build_date())
+    items = stale_items(site)
+    print(stale_text(site, items))
+    if diagnostics:
+        print(f"(Filer med fel räknas inte med här: {len(diagnostics)} problem, se  make check.)")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as file:
+            file.write(report_markdown(site, items))
+    return 0  # advice only: an old date never stops a build
+
+
+def run_schemas(root: Path) -> int:
+    from .schemas import write_schemas
+
+    written = write_schemas(root)
+    for path in written:
+        print(f"Skrev {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}")
+    if not written:
+        print("Alla scheman i schemas/ stämmer redan med modellerna.")
+    return 0

@@ -97,7 +97,7 @@ def _investment_rules(investment: models.Investment) -> Iterator[Problem]:
 
 def _article_rules(article: models.Article) -> Iterator[Problem]:
     if article.image and not article.image_alt:
-        yield (("image_alt",), "saknat-falt", "bilden saknar alternativtext",
+        yield (("image_alt",), "alt-text-saknas", "bilden saknar alternativtext",
                "lägg till image_alt med en kort beskrivning av vad bilden visar")
 
 

@@ -42,12 +42,16 @@ CODES: dict[str, str] = {
     "ej-utf8": "Filen är inte sparad som UTF-8",
     "felaktig-fil": "Fel sorts fil i en innehållsmapp",
     "ordlista": "Fel i ordlistorna (taxonomier.yml)",
+    "samma-titel": "Två sidor har samma titel",
+    "bild-saknas": "Bildfilen finns inte",
+    "bildformat": "Filen är inte en bild som kan visas",
+    "extern-bild": "Bilden ligger på en annan webbplats",
+    "alt-text-saknas": "Bilden saknar alternativtext",
     "for-stor": "Filen är för stor",
     "styrtecken": "Osynligt styrtecken i filen",
     "osynligt-tecken": "Hårt eller osynligt mellanslag i ett fältnamn eller indrag",
     "otillaten-html": "HTML som inte är tillåten i brödtexten",
-    "otillaten-adress": "Länk eller bild med en adress som inte är tillåten",
-    "ogiltig-bild": "Bilden finns inte eller har fel sökväg",
+    "otillaten-adress": "Länk med en adress som inte är tillåten",
 }
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .characters import CONTROL, describe
@@ -22,7 +22,6 @@ DATETIME_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})
 EMAIL_PATTERN = re.compile(r"^[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 # Characters that a copied address never has unencoded and that have a meaning in HTML.
 URL_FORBIDDEN = re.compile(r"[\s<>\"`\\{}|^\x00-\x1f\x7f]")
-IMAGE_PATTERN = re.compile(r"^(?!/)(?!.*\.\.)[A-Za-z0-9_\-./]+\.(?:png|jpe?g|webp|gif|svg|avif)$", re.IGNORECASE)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -84,15 +83,6 @@ def check_web_url(value: object) -> str:
     return text
 
 
-def check_image_path(value: object) -> str:
-    text = str(value).strip()
-    if not IMAGE_PATTERN.match(text):
-        raise _fail("ogiltig-bild", f"”{_short(value)}” är ingen sökväg till en bild på webbplatsen",
-                    "skriv sökvägen under docs/ utan docs/ först, till exempel bilder/hamnen.jpg "
-                    "(bokstäver a–z, siffror, - och _; .jpg, .png, .webp, .gif, .svg eller .avif)")
-    return text
-
-
 def check_plain_text(value: str, single_line: bool) -> str:
     """Text shown as it is: no control characters (YAML's "\x07"-style escapes can write them)."""
     bad = CONTROL.search(value) or (single_line and re.search(r"[\r\n]", value))
@@ -129,12 +119,22 @@ def as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
-EventTime = Annotated[dt.datetime | dt.date, BeforeValidator(parse_event_time)]
-WebUrl = Annotated[str, BeforeValidator(check_web_url)]
-Email = Annotated[str, BeforeValidator(check_email)]
-Id = Annotated[str, BeforeValidator(check_id)]
-IdList = Annotated[list[Id], BeforeValidator(as_list)]
+# WithJsonSchema: the JSON Schemas for editors (schemas/*.schema.json) describe what editors
+# write in YAML, which is text for dates and times, not what the validators turn it into.
+Date = Annotated[dt.date, BeforeValidator(parse_date),
+                 WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+EventTime = Annotated[dt.datetime | dt.date, BeforeValidator(parse_event_time),
+                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2})?$"})]
+WebUrl = Annotated[str, BeforeValidator(check_web_url),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://[^\s]+\.[^\s]+$"})]
+Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]
+Id = Annotated[str, BeforeValidator(check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})]
+# A single id is accepted where a list is expected, so the schema allows both.
+IdList = Annotated[list[Id], BeforeValidator(as_list), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": ID_PATTERN.pattern},
+    {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN.pattern}},
+]})]
+# Text is shown as it is: no control characters (YAML escapes such as "\x07" can write them).
 _SingleLine = AfterValidator(lambda value: check_plain_text(value, single_line=True))
 _MultiLine = AfterValidator(lambda value: check_plain_text(value, single_line=False))
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90), _SingleLine]
@@ -142,6 +142,5 @@ Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _SingleLine]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _MultiLine]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), _SingleLine]
-ImagePath = Annotated[str, BeforeValidator(check_image_path)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=30,
                                          pattern=r"^\+?[0-9][0-9 ()\-]+$")]

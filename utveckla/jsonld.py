@@ -98,3 +98,26 @@ def script_tag(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def offer_data(site: Site, card, site_url: str) -> dict:
+    """schema.org GovernmentService for a support offer: who provides it, where, and the page."""
+    offer = card.entry.data
+    provider = site.get("aktorer", offer.provider)
+    areas = ([{"@type": "AdministrativeArea", "name": name} for name in card.municipality_labels]
+             or [{"@type": "AdministrativeArea", "name": "Västernorrlands län"}])
+    data = {
+        "@context": SCHEMA,
+        "@type": "GovernmentService",
+        "name": offer.title,
+        "description": offer.summary,
+        "url": absolute(site_url, card.url),
+        "serviceType": card.type_label,
+        "areaServed": areas,
+        "audience": {"@type": "BusinessAudience", "name": "Företag i Västernorrland"},
+        "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.url},
+        "provider": {"@type": "Organization", "name": card.provider},
+    }
+    if provider is not None:
+        data["provider"]["url"] = provider.data.url
+    return data

@@ -2,8 +2,10 @@
 
 on_config    load and validate all content; stop the build with every problem listed
 on_files     add a virtual page per PageSpec (an author's own file at the same path wins),
-             and every OutputFile (feeds, redirects) as a generated file copied as it is
-on_page_*    set edit links to the source file and swap in the rendered content
+             and every OutputFile (feeds, GeoJSON, CSV, redirects) as a generated file;
+             large images in docs/ made smaller, with smaller copies for srcset
+on_page_*    set edit links to the source file and swap in the rendered content; give
+             every <img> width, height and srcset
 on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
@@ -21,11 +23,14 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp
 from .diagnostics import report_github, report_text
+from .imaging import add_dimensions, prepare
+from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
+from .sitefiles import section_sitemap
 from .site import build_now
 from .validate import load_site
 
@@ -33,10 +38,18 @@ log = logging.getLogger("mkdocs.plugins.utveckla")
 EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 
+def folder_url(edit_uri: str, folder: str) -> str:
+    """…/edit/main/ + content/stod/ → …/tree/main/content/stod/ (GitHub cannot "edit" a folder)."""
+    return edit_uri.replace("/edit/", "/tree/", 1) + folder
+
+
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    # The map's background tiles; their host is the only other one the CSP lets images come from.
-    tiles_url = config_options.Type(str, default=csp.DEFAULT_TILES_URL)
+    # The maps' background tiles; the map works without them (markers and table stay). Their
+    # host is the only other one the Content Security Policy lets images come from.
+    tiles_url = config_options.Type(str, default=OSM_TILES)
+    tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
+    tiles_max_zoom = config_options.Type(int, default=18)
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -60,42 +73,85 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         site_url = config.site_url or "/"
         for output in all_files(self.site, site_url):
             if files.get_file_from_path(output.path) is None:
-                files.append(File.generated(config, output.path, content=output.content))
-        for spec in all_pages(self.site, site_url):
+                # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
+                files.append(File.generated(config, output.path, content=output.content,
+                                            inclusion=InclusionLevel.INCLUDED))
+        map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
+        for spec in all_pages(self.site, site_url, map_settings):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles
             # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
             front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
-                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
+                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
+            if spec.lang != "sv":
+                front["lang"] = spec.lang
             content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
-            file.edit_uri = spec.source_path
+            # A listing page's source is its collection's folder: "Redigera sidan" opens the
+            # folder (GitHub's tree view, where "Add file" is), set in on_page_markdown.
+            file.edit_uri = spec.source_path if spec.source_path and not spec.source_path.endswith("/") else None
             files.append(file)
             self.specs[spec.src_uri] = spec
+        # The English section's own sitemap, for the language switch (see sitefiles.section_sitemap).
+        english = sorted(f.url for f in files.documentation_pages() if f.src_uri.startswith("en/"))
+        if english:
+            files.append(File.generated(config, "en/sitemap.xml", content=section_sitemap(english, site_url)))
         for file in files:
             if file.generated_by is None and file.src_uri.endswith(".md"):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.
                 file.edit_uri = f"docs/{file.src_uri}"
+        self.images = self._prepare_images(files, config)
         return files
+
+    def _prepare_images(self, files: Files, config) -> dict:
+        """Photos in docs/ (not the theme's files): cap their width and add smaller copies."""
+        docs = Path(config.docs_dir).resolve()
+        taken = {file.src_uri for file in files}
+        prepared = {}
+        for file in list(files):
+            if file.generated_by is not None or not file.src_uri.lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".gif")):
+                continue
+            source = Path(file.abs_src_path).resolve()
+            if not source.is_relative_to(docs):
+                continue
+            image = prepare(file.src_uri, source, taken, cache=self.root / ".cache" / "bilder")
+            if image is None:
+                continue
+            if image.replacement is not None:
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=image.replacement))
+            for variant, data in image.variants:
+                files.append(File.generated(config, variant.path, content=data))
+            prepared[file.src_uri] = image
+        return prepared
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.source_path and spec.source_path.endswith("/") and config.edit_uri:
+            page.edit_url = folder_url(config.edit_uri, spec.source_path)
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return spec.render(html)
-        if "uv:" in html:
+            html = spec.render(html)
+        elif "uv:" in html:
             fragments = embeds(self.site, page.file.src_uri)
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
-        return html
+        return add_dimensions(html, page.url, self.images)
 
     def on_post_page(self, output: str, page, config) -> str:
+        output = set_page_language(fix_theme_html(output), page.meta.get("lang"))
         return self._with_policy(output, page.content or "", page.file.src_uri)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        # 404.html and other theme pages; sitemap.xml has no placeholder and stays as it is.
-        if csp.PLACEHOLDER not in output_content:
-            return output_content
-        return self._with_policy(output_content, "", template_name)
+        if not template_name.endswith(".html"):
+            return output_content  # sitemap.xml
+        output_content = fix_theme_html(output_content)
+        # 404.html and other theme pages have no page content: every inline script is the theme's.
+        return self._with_policy(output_content, "", template_name) if csp.PLACEHOLDER in output_content \
+            else output_content
 
     def _with_policy(self, html: str, content: str, name: str) -> str:
         if csp.PLACEHOLDER not in html:
@@ -110,3 +166,31 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.content_dir))
         return server
+
+
+def fix_theme_html(output: str) -> str:
+    """Three small defects in Material 9's HTML, found by the W3C checker and axe-core.
+
+    - the search dialog has no accessible name (axe: aria-dialog-name);
+    - its hidden toggle checkboxes carry `autocomplete`, which HTML allows only on text inputs;
+    - pages without an integrated table of contents still have `<label for="__toc">`.
+    """
+    output = output.replace('data-md-component="search" role="dialog">',
+                            'data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">', 1)
+    output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
+    if 'id="__toc"' not in output:
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
+
+
+def set_page_language(output: str, lang: str | None) -> str:
+    """An English page says so on <html>; the theme's header, tabs and footer stay Swedish and
+    are marked lang="sv", so screen readers read each part in its own language."""
+    if not lang or lang == "sv":
+        return output
+    output = output.replace('<html lang="sv"', f'<html lang="{lang}"', 1)
+    output = output.replace('<header class="md-header', '<header lang="sv" class="md-header', 1)
+    output = output.replace('<nav class="md-tabs"', '<nav lang="sv" class="md-tabs"', 1)
+    output = output.replace('<footer class="md-footer"', '<footer lang="sv" class="md-footer"', 1)
+    output = output.replace('<nav class="md-nav md-nav--primary"', '<nav lang="sv" class="md-nav md-nav--primary"', 1)
+    return output

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .fields import Date, Email, EventTime, Id, IdList, ImagePath, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
+from .fields import Date, Email, EventTime, Id, IdList, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
 
 
 class Strict(BaseModel):
@@ -145,6 +145,6 @@ class Article(Item):
 
     date: Date = Field(description="Publiceringsdatum.")
     tags: Annotated[list[Tag], Field(max_length=8)] = Field([], description="Korta taggar, högst 8.")
-    image: ImagePath | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
+    image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
     image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")
     municipalities: IdList = Field([], description="Kommuner som artikeln handlar om.")

@@ -9,9 +9,11 @@ file of the site (calendar feeds, redirects), written as it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import events, ical, jsonld, views
+from . import atom, english, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, views
+from .guide import guide_pages
+from .images import docs_path, page_relative_body
 from .render import render
 from .site import Entry, Site
 
@@ -21,11 +23,13 @@ class PageSpec:
     src_uri: str  # e.g. "stod/almi-mikrolan.md" → /stod/almi-mikrolan/
     title: str
     description: str
-    source_path: str | None  # file an editor changes, for "Redigera sidan"
+    source_path: str | None  # file an editor changes, for "Redigera sidan"; a folder (ending in /) for listings
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
+    search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
+    lang: str = "sv"  # the page's language; the English section says "en"
 
 
 @dataclass(frozen=True)
@@ -39,51 +43,57 @@ def _base(src_uri: str) -> str:
     return "../" * depth
 
 
+# What a business owner searches for is usually an offer, an event, an investment or news.
+SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
+
+
 def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
     src_uri = entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
-        source_path=entry.path, body=entry.body,
+        source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=body_html, **context),
     )
 
 
 def _listing(src_uri: str, title: str, description: str, template: str, site: Site, searchable: bool = True,
-             **context) -> PageSpec:
+             source_path: str | None = None, **context) -> PageSpec:
     base = _base(src_uri)
     return PageSpec(
-        src_uri=src_uri, title=title, description=description, source_path=None, body="",
+        src_uri=src_uri, title=title, description=description, source_path=source_path, body="",
         render=lambda body_html: render(template, site=site, base=base, title=title, description=description,
                                         **context),
         hide=("toc", "navigation"), searchable=searchable,
     )
 
 
-def offer_pages(site: Site) -> list[PageSpec]:
+def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     cards = views.all_offer_cards(site)
     specs = [_listing(
         "stod/index.md", "Stöd och finansiering",
         "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
         "Filtrera på typ, skede, bransch och kommun.",
-        "stod_list.html", site, searchable=False, cards=cards, facets=views.facet_options(site, cards),
+        "stod_list.html", site, searchable=False, source_path="content/stod/", cards=cards, facets=views.facet_options(site, cards),
     )]
     for card in cards:
         entry = card.entry
         specs.append(_item_page(entry, "stod_item.html", site, card=card,
                                 provider=site.get("aktorer", entry.data.provider),
-                                related=views.related_offers(site, entry)))
+                                related=views.related_offers(site, entry),
+                                structured_data=jsonld.script_tag(jsonld.offer_data(site, card, site_url))))
     return specs
 
 
 def actor_pages(site: Site) -> list[PageSpec]:
     actors = site.entries.get("aktorer", ())
+    cards = views.actor_cards(site)
     specs = [_listing(
-        "aktorer/index.md", "Aktörer",
-        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering.",
-        "aktor_list.html", site, actors=actors,
-        offer_counts={e.slug: len(views.offers_by_provider(site, e.slug)) for e in actors},
+        "aktorer/index.md", "Vem kan hjälpa mig?",
+        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering. "
+        "Filtrera på vad du behöver och var ditt företag finns.",
+        "aktor_list.html", site, source_path="content/aktorer/", actors=cards, facets=views.actor_facets(site, cards),
     )]
     for entry in actors:
         upcoming, past = events.events_by_organizer(site, entry.slug)
@@ -92,18 +102,24 @@ def actor_pages(site: Site) -> list[PageSpec]:
     return specs
 
 
-def municipality_pages(site: Site) -> list[PageSpec]:
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
         "Länets sju kommuner: näringslivskontor, kontaktuppgifter och stöd för företag i just din kommun.",
-        "kommun_list.html", site, municipalities=municipalities,
+        "kommun_list.html", site, source_path="content/kommuner/", municipalities=municipalities,
     )]
     for entry in municipalities:
+        rows = investments.investments_in(site, entry.slug)
+        base = _base(f"kommuner/{entry.slug}.md")
         specs.append(_item_page(entry, "kommun_item.html", site,
                                 offers=views.offers_for_municipality(site, entry.slug),
                                 actors=views.actors_for_municipality(site, entry.slug),
-                                events=events.events_in_municipality(site, entry.slug)))
+                                events=events.events_in_municipality(site, entry.slug),
+                                articles=news.articles_about(site, entry.slug),
+                                investments=rows, map_assets=mapview.assets_html(base),
+                                map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
+                                                     base, map_settings, size="small") if rows else ""))
     return specs
 
 
@@ -115,14 +131,14 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender/index.md", "Kalender",
             "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
             "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
-            "kalender_list.html", site, groups=events.group_by_month(upcoming), count=len(upcoming),
+            "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
             past_count=len(past), facets=events.facet_options(site, upcoming),
             feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
         ),
         _listing(
             "kalender/arkiv.md", "Tidigare evenemang",
             "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
-            "kalender_arkiv.html", site, groups=events.group_by_year(past), count=len(past),
+            "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
         ),
     ]
     for card in events.all_event_cards(site):
@@ -135,6 +151,64 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
         ))
     return specs
+
+
+def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+    """The investment map (/investeringar/) and a page per investment."""
+    rows = investments.all_investments(site)
+    base = _base("investeringar/index.md")
+    specs = [_listing(
+        "investeringar/index.md", "Investeringar i Västernorrland",
+        "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
+        "pausade och avbrutna. Med nyckeltal och öppna data.",
+        "investering_list.html", site, source_path="content/investeringar/", rows=rows, figures=investments.key_figures(site, rows),
+        facets=investments.facet_options(site, rows),
+        legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, map_settings,
+                             follow_filter=True),
+        columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )]
+    for row in rows:
+        item_base = _base(f"investeringar/{row.slug}.md")
+        specs.append(_item_page(
+            row.entry, "investering_item.html", site, row=row,
+            support=investments.support_for_investment(site, row),
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, map_settings,
+                                 zoom=10, size="small"),
+        ))
+    return specs
+
+
+def english_investment_page(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> PageSpec:
+    """The investment map for investors, with English labels (/en/investments/)."""
+    rows = [english.english_row(row) for row in investments.all_investments(site)]
+    figures = investments.key_figures(site, investments.all_investments(site))
+    base = _base("en/investments.md")
+    facets = {
+        "sektor": [(k, english.SECTORS.get(k, v)) for k, v in investments.facet_options(site, rows)["sektor"]],
+        "status": [(k, english.STATUSES.get(k, v)) for k, v in investments.facet_options(site, rows)["status"]],
+        "kommun": investments.facet_options(site, rows)["kommun"],
+    }
+    title = "Investment map of Västernorrland"
+    spec = _listing(
+        "en/investments.md", title,
+        "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
+        "completed, paused and cancelled. With key figures and open data.",
+        "investering_list_en.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        facets=facets,
+        total=english.msek_text(figures.total_msek),
+        inactive=english.msek_text(figures.cancelled_msek + figures.paused_msek),
+        legend=mapview.legend(rows, english.SECTORS, lang="en"),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "map", "Map of investments in Västernorrland", base, map_settings,
+                             follow_filter=True, amount=english.amount_text),
+        geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )
+    return replace(spec, lang="en", hide=("toc",))
 
 
 def _feed_links(feed: events.Feed, site_url: str) -> dict:
@@ -163,14 +237,62 @@ def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
     return OutputFile(path, render("redirect.html", target=target, canonical=canonical, title=title))
 
 
-def all_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
-    """site_url (mkdocs.yml) makes the absolute addresses that leave the site: feeds, JSON-LD."""
-    return offer_pages(site) + actor_pages(site) + municipality_pages(site) + calendar_pages(site, site_url)
+NEWS_DESCRIPTION = "Nyheter om stöd, investeringar och omställning för företag i Västernorrland."
+
+
+def news_pages(site: Site) -> list[PageSpec]:
+    tags = list(news.all_tags(site))
+    specs = []
+    for listing in news.listing_pages(site):
+        title = "Aktuellt" if listing.number == 1 else f"Aktuellt – sida {listing.number}"
+        specs.append(_listing(listing.src_uri, title, NEWS_DESCRIPTION, "aktuellt_list.html", site,
+                              source_path="content/aktuellt/",
+                              listing=listing, tags=tags if listing.number == 1 else []))
+    for tag, entries in news.all_tags(site).items():
+        specs.append(_listing(
+            f"aktuellt/tagg/{tag.slug}.md", f"Nyheter om {tag.name}",
+            f"Alla nyheter från Utveckla Västernorrland om {tag.name}.", "aktuellt_tag.html", site,
+            source_path="content/aktuellt/", articles=entries))
+    for entry in news.articles(site):
+        specs.append(_item_page(
+            entry, "aktuellt_item.html", site, tags=news.tags_of(entry),
+            municipalities=[m for m in (site.get("kommuner", slug) for slug in entry.data.municipalities) if m],
+            # Written from docs/ ("bilder/hamn.jpg", also "/bilder/…" or "docs/bilder/…"); the plugin
+            # adds width, height and srcset to the <img>.
+            image={"src": docs_path(entry.data.image)} if entry.data.image else None,
+        ))
+    return specs
+
+
+def news_files(site: Site, site_url: str) -> list[OutputFile]:
+    return [OutputFile("aktuellt/feed.xml", atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
+                                                      "aktuellt/feed.xml", "aktuellt/")),
+            OutputFile("aktuellt/sitemap.xml", sitefiles.section_sitemap(
+                ["aktuellt/"] + [entry.url for entry in news.articles(site)], site_url))]
+
+
+def investment_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The open data downloads, from the same rows as the investment map."""
+    rows = investments.all_investments(site)
+    return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
+            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))]
+
+
+def all_pages(site: Site, site_url: str = "/",
+              map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+    """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
+    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
+    return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site, map_settings)
+            + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site)
+            + [english_investment_page(site, map_settings)] + guide_pages(site))
 
 
 def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
     """Files of the site that are not pages."""
-    return calendar_files(site, site_url)
+    return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + [
+        OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
+        OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
+    ])
 
 
 def embeds(site: Site, src_uri: str) -> dict[str, str]:
@@ -180,4 +302,5 @@ def embeds(site: Site, src_uri: str) -> dict[str, str]:
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
         "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
+        "aktuellt-senaste": render("embed_aktuellt.html", entries=news.latest(site), base=base),
     }

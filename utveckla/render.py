@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import views
+from . import investments, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +28,8 @@ def environment() -> Environment:
     )
     env.filters["sv_date"] = views.swedish_date
     env.filters["sv_number"] = views.swedish_number
+    env.filters["sv_msek"] = investments.msek_text
+    env.filters["plain_number"] = views.plain_number
     return env
 
 

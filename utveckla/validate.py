@@ -15,6 +15,7 @@ from .bodies import check_body
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
 from .diagnostics import Diagnostic, field_label
 from .fields import ID_PATTERN
+from .images import check_item_images
 from .loader import RawItem, read_collection
 from .site import Entry, Site
 from .yamlsafe import YamlProblem, load_located
@@ -49,22 +50,35 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
     for name, raws in loaded_items.items():
         for raw in raws:
             check_references(raw, COLLECTIONS[name], taxonomy, published, everything, diagnostics)
+            diagnostics.extend(check_item_images(root, raw))
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
         for raw, item in pairs:
             for path, code, problem, fix in (collection.rules(item) if collection.rules else ()):
                 diagnostics.append(Diagnostic(raw.path, raw.line_of(path), field_label(path), code, problem, fix))
-            image = getattr(item, "image", None)
-            if image and not (root / "docs" / image).is_file():
-                diagnostics.append(Diagnostic(raw.path, raw.line_of(("image",)), "image", "ogiltig-bild",
-                                              f"bilden docs/{image} finns inte",
-                                              "lägg bilden i docs/ (till exempel docs/bilder/) eller rätta sökvägen"))
         entries[name] = tuple(
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
             for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
         )
+    check_unique_titles(validated, diagnostics)
     return Site(today=today, taxonomy=taxonomy, entries=entries, now=now), sorted(set(diagnostics))
+
+
+def check_unique_titles(validated: dict[str, list[tuple[RawItem, object]]], diagnostics: list[Diagnostic]) -> None:
+    """Two pages with the same title look the same in search results and browser tabs."""
+    seen: dict[str, str] = {}
+    for pairs in validated.values():
+        for raw, item in pairs:
+            if item.draft:
+                continue
+            key = item.title.casefold()
+            if key in seen:
+                diagnostics.append(Diagnostic(raw.path, raw.line_of(("title",)), "title", "samma-titel",
+                                              f"titeln finns redan i {seen[key]}",
+                                              "ge sidan en egen titel, till exempel med vad den erbjuder eller var"))
+            else:
+                seen[key] = raw.path
 
 
 def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagnostic]):
@@ -82,6 +96,9 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     kind, ctx, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     label = field_label(loc)
     line = raw.line_of(loc)
+    if given is None and kind != "missing":  # `summary:` with nothing after the colon
+        return Diagnostic(raw.path, line, label, "saknat-falt", "fältet är tomt",
+                          "skriv ett värde efter kolon, eller ta bort raden om fältet är frivilligt")
     if "—" in detail["msg"] and kind in _CUSTOM:
         problem, fix = (part.strip() for part in detail["msg"].split("—", 1))
         return Diagnostic(raw.path, line, label, kind, problem, fix)
@@ -114,7 +131,7 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
                       _KIND_FIXES.get(kind, "jämför med fältreferensen i redaktörsguiden"))
 
 
-_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens", "ogiltig-bild", "styrtecken"}
+_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens", "styrtecken"}
 _KIND_WORDS = {
     "int_parsing": "ska vara ett heltal", "int_type": "ska vara ett heltal", "int_from_float": "ska vara ett heltal",
     "float_parsing": "ska vara ett tal", "float_type": "ska vara ett tal",

@@ -35,6 +35,11 @@ def swedish_number(value: float) -> str:
     return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
 
 
+def plain_number(value: float) -> str:
+    """6000.0 → '6000', 830.5 → '830.5': for data attributes and machines, not for reading."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 @dataclass(frozen=True)
 class OfferStatus:
     id: str
@@ -180,3 +185,44 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
 def actors_for_municipality(site: Site, slug: str) -> list[Entry]:
     return [e for e in site.entries.get("aktorer", ())
             if not e.data.municipalities or slug in e.data.municipalities]
+
+
+@dataclass(frozen=True)
+class ActorCard:
+    title: str
+    summary: str
+    url: str
+    category: str | None
+    category_label: str | None
+    helps: tuple[str, ...]
+    help_labels: tuple[str, ...]
+    municipalities: tuple[str, ...]
+    municipality_labels: tuple[str, ...]
+    offer_count: int
+    search_text: str
+
+
+def actor_cards(site: Site) -> list[ActorCard]:
+    """The directory "Vem kan hjälpa mig?": every organisation with what it helps with and where."""
+    cards = []
+    for entry in site.entries.get("aktorer", ()):
+        actor = entry.data
+        helps = tuple(actor.helps_with)
+        labels = tuple(site.label("stodtyper", h) for h in helps)
+        places = tuple(municipality_name(site, m) for m in actor.municipalities)
+        category_label = site.label("aktorstyper", actor.category) if actor.category else None
+        text = " ".join([actor.title, actor.summary, category_label or "", *labels, *places])
+        cards.append(ActorCard(actor.title, actor.summary, entry.url, actor.category, category_label, helps, labels,
+                               tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug)),
+                               text.lower()))
+    return sorted(cards, key=lambda c: c.title.casefold())
+
+
+def actor_facets(site: Site, cards: list[ActorCard]) -> dict[str, list[tuple[str, str]]]:
+    helps = {h for c in cards for h in c.helps}
+    categories = {c.category for c in cards if c.category}
+    return {
+        "hjalp": [(k, v) for k, v in site.taxonomy.get("stodtyper", {}).items() if k in helps],
+        "kommun": [(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
+        "sort": [(k, v) for k, v in site.taxonomy.get("aktorstyper", {}).items() if k in categories],
+    }

@@ -20,7 +20,8 @@
   }
 
   function init(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li"));
+    // Items are the cards of a list or the rows of a table (the investment map's table).
+    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-filter-list] > li, [data-filter-list] > tr"));
     var count = document.getElementById("uv-count");
     var empty = document.querySelector("[data-filter-empty]");
     var sections = document.querySelectorAll("[data-filter-section]");
@@ -71,12 +72,19 @@
         if (visible) { shown += 1; }
       });
       Array.prototype.forEach.call(sections, function (section) {
-        section.hidden = !section.querySelector("[data-filter-list] > li:not([hidden])");
+        section.hidden = !section.querySelector("[data-filter-list] > :not([hidden])");
       });
       if (empty) { empty.hidden = shown !== 0; }
+      // Tell others on the page (the investment map's markers) which items are shown, by data-id.
+      form.dispatchEvent(new CustomEvent("uv-filter", { bubbles: true, detail: {
+        ids: cards.filter(function (card) { return !card.hidden; }).map(function (card) { return card.getAttribute("data-id"); }),
+        shown: shown, total: cards.length
+      } }));
+      if (!count) { return; }
       var filtered = shown !== cards.length;
       count.textContent = filtered
-        ? "Visar " + shown + " av " + cards.length + " " + noun + "."
+        ? (form.getAttribute("data-count-showing") || "Visar") + " " + shown + " " +
+          (form.getAttribute("data-count-of") || "av") + " " + cards.length + " " + noun + "."
         : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
     }
 

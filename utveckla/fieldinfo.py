@@ -1,0 +1,138 @@
+"""The fields of every collection, read from the models, in words an editor understands.
+
+The field reference (/redaktorer/falt/), the scaffolder (`python -m utveckla new`) and the
+tests all read the models through this module, so the documentation cannot drift from what
+the check accepts: a new field in models.py shows up everywhere at the next build.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from . import fields
+from .collections import COLLECTIONS
+
+# Requirements that depend on another field (the rules in collections.py), per (collection, field).
+CONDITIONAL = {
+    ("evenemang", "location"): "ja, om online saknas",
+    ("evenemang", "online"): "ja, om location saknas",
+    ("investeringar", "amount_year"): "ja, om amount_msek är ifyllt",
+    ("aktuellt", "image_alt"): "ja, om image är ifyllt",
+}
+
+# The field types shared by the models (fields.py), in plain Swedish.
+_NAMED_TYPES = [
+    (fields.Date, "datum, ÅÅÅÅ-MM-DD"),
+    (fields.EventTime, "datum och klockslag, ÅÅÅÅ-MM-DD TT:MM, eller bara datum"),
+    (fields.WebUrl, "webbadress som börjar med https://"),
+    (fields.Email, "e-postadress"),
+    (fields.Id, "id: små bokstäver a–z, siffror och bindestreck"),
+    (fields.IdList, "lista med id:n, till exempel [sundsvall, timra]"),
+    (fields.Title, "text, högst 90 tecken"),
+    (fields.Summary, "text, högst 200 tecken"),
+    (fields.ShortText, "text, högst 200 tecken"),
+    (fields.Text, "text, högst 400 tecken"),
+    (fields.Phone, "telefonnummer"),
+]
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    required: bool
+    kind: str  # the type in plain Swedish
+    description: str
+    condition: str | None = None  # "ja, om …" when another field decides
+    target: str | None = None  # referenced collection or "taxonomi:<vocabulary>"
+    children: tuple[FieldDoc, ...] = field(default=())  # sub-fields of a group
+
+    @property
+    def required_text(self) -> str:
+        return self.condition or ("ja" if self.required else "nej")
+
+
+def _without_none(annotation):
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType")):
+        rest = [arg for arg in args if arg is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return annotation
+
+
+def _group_model(annotation) -> type[BaseModel] | None:
+    annotation = _without_none(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def kind_in_swedish(annotation, info) -> str:
+    """The field's type as an editor reads it, with limits from the model (ge/le)."""
+    annotation = _without_none(annotation)
+    for named, words in _NAMED_TYPES:
+        if annotation == named:
+            return words
+    if _group_model(annotation):
+        return "grupp med underfält (indragna rader)"
+    base = annotation
+    if typing.get_origin(base) is typing.Annotated:
+        base = typing.get_args(base)[0]
+    if typing.get_origin(base) is list:
+        return "lista med korta texter"
+    if base is bool:
+        return "true eller false"
+    words = {int: "heltal, bara siffror", float: "tal, med punkt som decimaltecken"}.get(base, "text")
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    if low is not None and high is not None:
+        words += f", från {_plain(low)} till {_plain(high)}"
+    return words
+
+
+def _plain(number) -> str:
+    number = int(number) if float(number).is_integer() else number
+    if isinstance(number, int) and abs(number) >= 10_000:  # years stay 2100, amounts get spaces
+        return f"{number:,}".replace(",", " ")
+    return str(number)
+
+
+def model_fields(model: type[BaseModel], collection: str, prefix: tuple[str, ...] = ()) -> tuple[FieldDoc, ...]:
+    hints = typing.get_type_hints(model, include_extras=True)
+    targets = {path: target for path, target in COLLECTIONS[collection].references}
+    docs = []
+    for name, info in model.model_fields.items():
+        path = prefix + (name,)
+        annotation = hints[name]
+        group = _group_model(annotation)
+        docs.append(FieldDoc(
+            name=name,
+            required=info.is_required(),
+            kind=kind_in_swedish(annotation, info),
+            description=info.description or "",
+            condition=CONDITIONAL.get((collection, ".".join(path))),
+            target=targets.get(path),
+            children=model_fields(group, collection, path) if group else (),
+        ))
+    return tuple(docs)
+
+
+def collection_fields(collection: str) -> tuple[FieldDoc, ...]:
+    """Every field of a collection, in the order of the model (common fields first)."""
+    return model_fields(COLLECTIONS[collection].model, collection)
+
+
+def all_field_names(collection: str) -> set[str]:
+    """Dotted names of every field and sub-field, e.g. {"contact", "contact.email", …}."""
+    names: set[str] = set()
+
+    def walk(docs, prefix=""):
+        for doc in docs:
+            names.add(prefix + doc.name)
+            walk(doc.children, prefix + doc.name + ".")
+
+    walk(collection_fields(collection))
+    return names

@@ -1,0 +1,67 @@
+"""News (`aktuellt`): newest first, pages of ten, tags, and what the start page shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loader import suggest_slug
+from .site import Entry, Site
+
+PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # as editors write it, e.g. "omställning"
+    slug: str  # in the address, e.g. "omstallning"
+
+    @property
+    def url(self) -> str:
+        return f"aktuellt/tagg/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    number: int  # 1-based
+    count: int  # how many pages in all
+    articles: tuple[Entry, ...]
+
+    @property
+    def url(self) -> str:
+        return "aktuellt/" if self.number == 1 else f"aktuellt/sida-{self.number}/"
+
+    @property
+    def src_uri(self) -> str:
+        return "aktuellt/index.md" if self.number == 1 else f"aktuellt/sida-{self.number}/index.md"
+
+
+def articles(site: Site) -> list[Entry]:
+    """Published articles, newest first; the same day is ordered by title, so builds repeat."""
+    return sorted(site.entries.get("aktuellt", ()), key=lambda e: (-e.data.date.toordinal(), e.data.title))
+
+
+def latest(site: Site, limit: int = 3) -> list[Entry]:
+    return articles(site)[:limit]
+
+
+def listing_pages(site: Site, per_page: int = PER_PAGE) -> list[ListingPage]:
+    everything = articles(site)
+    count = max(1, -(-len(everything) // per_page))
+    return [ListingPage(n + 1, count, tuple(everything[n * per_page:(n + 1) * per_page])) for n in range(count)]
+
+
+def tags_of(entry: Entry) -> list[Tag]:
+    return [Tag(name, suggest_slug(name)) for name in entry.data.tags if suggest_slug(name)]
+
+
+def all_tags(site: Site) -> dict[Tag, list[Entry]]:
+    """Each tag with its articles, newest first. Tags that give the same address are merged."""
+    by_slug: dict[str, tuple[Tag, list[Entry]]] = {}
+    for entry in articles(site):
+        for tag in tags_of(entry):
+            by_slug.setdefault(tag.slug, (tag, []))[1].append(entry)
+    return {tag: entries for tag, entries in sorted(by_slug.values(), key=lambda pair: pair[0].slug)}
+
+
+def articles_about(site: Site, municipality: str) -> list[Entry]:
+    return [e for e in articles(site) if municipality in e.data.municipalities]
