@@ -83,7 +83,7 @@ def items() -> dict[str, dict]:
         },
         "aktuellt/hostile-nyhet.md": {
             "title": h("aktuellt.title", 90), "summary": h("aktuellt.summary", 200), "date": "2026-11-01",
-            "tags": ["<svg onload=alert(1)> #tag"], "image": "assets/logo.svg",
+            "tags": ["<svg onload=alert(1)> #tag"], "image": "assets/delningsbild.png",
             "image_alt": h("aktuellt.image_alt", 200), "municipalities": ["sundsvall"], "source": HOSTILE_URL,
         },
     }

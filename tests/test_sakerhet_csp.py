@@ -96,9 +96,10 @@ def test_every_built_page_has_the_policy_first_with_its_scripts_hashed(real_site
 def test_tiles_url_from_mkdocs_yml_is_the_allowed_image_host(tmp_path):
     project = make_project(tmp_path, FIXTURES / "content")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - utveckla\n", "  - utveckla:\n      tiles_url: https://{s}.kartor.example.se/{z}/{x}/{y}.png\n"),
-        encoding="utf-8")
+    text = re.sub(r"(?m)^      tiles_url: .*$", "      tiles_url: https://{s}.kartor.example.se/{z}/{x}/{y}.png",
+                  config.read_text(encoding="utf-8"))
+    assert "kartor.example.se" in text
+    config.write_text(text, encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "stod" / "index.html").read_text(encoding="utf-8")

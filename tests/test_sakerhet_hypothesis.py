@@ -17,13 +17,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hostile_support import items, write_content
+from hostile_support import ROOT, items, write_content
 
 from utveckla.characters import INVISIBLE
 from utveckla.collections import COLLECTIONS
@@ -97,7 +98,7 @@ def tree(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hypothesis")
     write_content(root, body="")  # no bodies to check: each example runs the whole checker
     (root / "docs" / "assets").mkdir(parents=True)
-    (root / "docs" / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "assets" / "delningsbild.png", root / "docs" / "assets")
     return root
 
 

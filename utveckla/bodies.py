@@ -5,11 +5,12 @@ request, and the site places their HTML in every page as it is. So the check tur
 into HTML with the same Markdown extensions as the site and looks at the result in two ways:
 
 - HTML the editor wrote by hand (Python-Markdown keeps it aside as "raw HTML") may only use a
-  few plain tags without attributes, and links as `<a href="https://…">`. Anything else —
+  few plain tags without attributes, links as `<a href="https://…">` and images as
+  `<img src="…" alt="…">` (images.py checks the image itself). Anything else —
   script, style, iframe, event handlers like onerror, forms — is refused as written, so no
   difference between how this check and a browser read odd HTML can matter.
 - The whole HTML, after Markdown, may only contain known tags and attributes, and every link
-  and image address has a safe scheme. This also catches attributes from `{: … }` (attr_list),
+  address has a safe scheme. This also catches attributes from `{: … }` (attr_list),
   Markdown links such as `[x](javascript:…)`, and addresses hidden behind HTML entities.
 
 Each problem names the line in the file: the line where the offending text is written.
@@ -51,6 +52,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
 _OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\s*/?>")
 _LINK = re.compile(r"""<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>""", re.IGNORECASE)
+# An image as images.py expects it: only src and alt, quoted (images.py checks the file and the text).
+_IMAGE = re.compile(r"""<img(?:\s+(?:src|alt)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))+\s*/?>""", re.IGNORECASE)
+# fenced_code keeps its highlighted block aside like raw HTML; its content is escaped (no "<").
+_CODE_BLOCK = re.compile(r'<pre(?: class="[\w\- ]*")?><code(?: class="[\w\-+ ]*")?>[^<]*</code></pre>', re.DOTALL)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 # Browsers drop tabs and line breaks anywhere in a URL and spaces and controls at its ends, so
 # "java\nscript:" is javascript: to them.
@@ -58,15 +63,11 @@ _URL_IGNORED = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
-def url_problem(url: str, image: bool = False) -> str | None:
+def url_problem(url: str) -> str | None:
     """Why an address in a body is refused, or None when it is fine."""
     cleaned = _URL_IGNORED.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
     scheme = _SCHEME.match(cleaned)
-    if image:
-        if scheme or cleaned.startswith(("//", "\\")):
-            return f"bilden {url} ligger på en annan webbplats; bilder ska ligga på den här webbplatsen"
-        return None
     if scheme is None:
         if cleaned.startswith(("//", "\\")):
             return f"adressen {url} saknar https: först"
@@ -126,6 +127,9 @@ def _check_raw_piece(piece: str, findings: _Findings) -> None:
             continue  # "a < b": text, not a tag
         match = _CLOSE.match(rest) or _OPEN.match(rest)
         link = _LINK.match(rest)
+        if _IMAGE.match(rest):
+            position += _IMAGE.match(rest).end()
+            continue
         if link:
             url = link.group(1) if link.group(1) is not None else link.group(2)
             why = url_problem(url)
@@ -170,10 +174,11 @@ class _RenderedCheck(HTMLParser):
             if name not in allowed:
                 add(line_of(name + "=", name), "otillaten-html",
                     f"attributet {name} är inte tillåtet på <{tag}> i brödtexten", HTML_FIX)
-            elif name in ("href", "src"):
-                why = url_problem(value, image=name == "src")
+            elif name == "href":
+                why = url_problem(value)
                 if why:
-                    add(line_of(value, value[:20], "](" if tag == "a" else "!["), "otillaten-adress", why, URL_FIX)
+                    add(line_of(value, value[:20], "]("), "otillaten-adress", why, URL_FIX)
+            # src: images.py checks every image (on this site, an image file, with alt text).
             elif name == "id" and value.lower().startswith(RESERVED_ID_PREFIXES):
                 add(line_of(value, value.replace("-", " ")), "otillaten-html",
                     f"id:t ”{value}” används av webbplatsen själv", ID_FIX)
@@ -214,7 +219,7 @@ def check_body(raw) -> list[Diagnostic]:
                      "förenkla texten runt HTML-kod och specialtecken")
         return findings.diagnostics
     for piece in md.htmlStash.rawHtmlBlocks:
-        if isinstance(piece, str):
+        if isinstance(piece, str) and not _CODE_BLOCK.fullmatch(piece.strip()):
             _check_raw_piece(piece, findings)
     checker = _RenderedCheck(findings)
     checker.feed(html)
