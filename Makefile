@@ -6,16 +6,50 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench bench-map vendor-map clean new stale schemas sitecheck
+.PHONY: install serve build check test test-fast browser-deps bench bench-map vendor-map clean new stale schemas sitecheck \
+	lock audit-deps vendor-manifest
 
 install: $(STAMP)
 
+# Every package, pip and setuptools included, is installed at its pinned version and only if
+# its file has one of the sha256 hashes in requirements.txt. The project itself is installed
+# without dependencies and without an isolated build environment, so that nothing is fetched
+# that the hashes do not cover.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Regenerate requirements*.txt from requirements*.in with versions and hashes from PyPI only
+# (a local pip configuration with other indexes or wheel folders is ignored). Existing pins are
+# kept; upgrade one package with  make lock LOCK_ARGS="--upgrade-package NAME".
+TOOLS := .venv-tools
+lock:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet pip-tools==7.6.2
+	for name in requirements requirements-audit; do \
+		env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null $(TOOLS)/bin/pip-compile --quiet \
+			--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+			$(LOCK_ARGS) --output-file $$name.txt $$name.in || exit 1; \
+	done
+
+# Known vulnerabilities in the pinned dependencies (needs the network, so not part of make test).
+AUDIT := .venv-audit
+AUDIT_STAMP := $(AUDIT)/.installed
+$(AUDIT_STAMP): requirements-audit.txt
+	$(PYTHON) -m venv $(AUDIT)
+	$(AUDIT)/bin/python -m pip install --quiet --require-hashes -r requirements-audit.txt
+	touch $(AUDIT_STAMP)
+
+audit-deps: $(AUDIT_STAMP)
+	$(AUDIT)/bin/pip-audit --requirement requirements.txt --require-hashes --disable-pip --strict --progress-spinner off
+	$(AUDIT)/bin/pip-audit --requirement requirements-audit.txt --require-hashes --disable-pip --strict --progress-spinner off
+
+# The list of vendored front-end files (docs/assets/vendor/vendor.json): check it, or write it
+# after adding or updating a library with  make vendor-manifest VENDOR_ARGS=--write
+vendor-manifest: install
+	$(BIN)/python scripts/vendor_manifest.py $(VENDOR_ARGS)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund --ignore-scripts

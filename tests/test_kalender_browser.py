@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import inject_axe
 from kalender_support import ROOT, build, fixture_build, fixture_project, serve  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -77,7 +78,7 @@ def test_stod_filter_still_treats_empty_municipalities_as_all(browser, kalender_
 
 
 def run_axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     return page.evaluate(
         "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
         ".map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))",

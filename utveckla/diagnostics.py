@@ -47,6 +47,11 @@ CODES: dict[str, str] = {
     "bildformat": "Filen är inte en bild som kan visas",
     "extern-bild": "Bilden ligger på en annan webbplats",
     "alt-text-saknas": "Bilden saknar alternativtext",
+    "for-stor": "Filen är för stor",
+    "styrtecken": "Osynligt styrtecken i filen",
+    "osynligt-tecken": "Hårt eller osynligt mellanslag i ett fältnamn eller indrag",
+    "otillaten-html": "HTML som inte är tillåten i brödtexten",
+    "otillaten-adress": "Länk med en adress som inte är tillåten",
 }
 
 

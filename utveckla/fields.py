@@ -11,12 +11,17 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from .characters import CONTROL, describe
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+# Letters (å, ä, ö too), digits and . _ % + - : nothing that means something in HTML or a URL.
+EMAIL_PATTERN = re.compile(r"^[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+# Characters that a copied address never has unencoded and that have a meaning in HTML.
+URL_FORBIDDEN = re.compile(r"[\s<>\"`\\{}|^\x00-\x1f\x7f]")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -64,12 +69,33 @@ def parse_event_time(value: object) -> dt.datetime | dt.date:
 
 
 def check_web_url(value: object) -> str:
+    """An absolute http(s) address: the only kind a content field links to (no javascript:, data: …)."""
     text = str(value).strip()
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
-        raise _fail("ogiltig-url", f"”{value}” är inte en fullständig webbadress",
+    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or ""):
+        raise _fail("ogiltig-url", f"”{_short(value)}” är inte en fullständig webbadress",
                     "skriv hela adressen med https:// först, till exempel https://www.almi.se/")
+    bad = URL_FORBIDDEN.search(text)
+    if bad:
+        what = "mellanslag" if bad.group().isspace() else f"tecknet {bad.group()!r}" if bad.group().isprintable() else "ett styrtecken"
+        raise _fail("ogiltig-url", f"adressen innehåller {what}, som inte får finnas i en webbadress",
+                    "kopiera adressen direkt från webbläsarens adressfält")
     return text
+
+
+def check_plain_text(value: str, single_line: bool) -> str:
+    """Text shown as it is: no control characters (YAML's "\x07"-style escapes can write them)."""
+    bad = CONTROL.search(value) or (single_line and re.search(r"[\r\n]", value))
+    if bad:
+        what = "en radbrytning" if bad.group() in "\r\n" else f"ett osynligt {describe(bad.group())}"
+        raise _fail("styrtecken", f"texten innehåller {what}",
+                    "skriv texten på en rad utan specialtecken" if single_line else "ta bort tecknet")
+    return value
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def check_email(value: object) -> str:
@@ -108,9 +134,13 @@ IdList = Annotated[list[Id], BeforeValidator(as_list), WithJsonSchema({"anyOf": 
     {"type": "string", "pattern": ID_PATTERN.pattern},
     {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN.pattern}},
 ]})]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)]
-Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+# Text is shown as it is: no control characters (YAML escapes such as "\x07" can write them).
+_SingleLine = AfterValidator(lambda value: check_plain_text(value, single_line=True))
+_MultiLine = AfterValidator(lambda value: check_plain_text(value, single_line=False))
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90), _SingleLine]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _MultiLine]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _SingleLine]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _MultiLine]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), _SingleLine]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=30,
                                          pattern=r"^\+?[0-9][0-9 ()\-]+$")]

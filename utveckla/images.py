@@ -26,6 +26,7 @@ MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?P<
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)\s*=\s*("([^"]*)"|\'([^\']*)\')')
 FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"(`+)[^`]+?\1")
 # Alt texts that describe nothing: a screen reader user learns nothing from "bild".
 EMPTY_ALTS = {"bild", "foto", "image", "img", "bilden", "fotografi", "picture"}
 
@@ -52,6 +53,7 @@ def body_images(body: str) -> Iterator[BodyImage]:
             continue
         if fenced:
             continue
+        line = INLINE_CODE.sub(lambda m: " " * len(m.group()), line)  # `<img …>` in code is an example
         for match in MARKDOWN_IMAGE.finditer(line):
             yield BodyImage(number, match.group("src"), match.group("alt"), html=False)
         for match in HTML_IMAGE.finditer(line):

@@ -8,14 +8,19 @@ diagnostics, and the file is then skipped by the later passes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .characters import INVISIBLE, control_characters, invisible_in_key, invisible_in_structure
 from .diagnostics import Diagnostic, field_label
-from .yamlsafe import YamlProblem, load_located
+from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, YamlProblem, load_located
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TRANSLITERATION = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+# Larger files are refused before they are read as text: the longest real item is a few kB,
+# and a build must not be slowed down or stopped by one pasted document.
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass
@@ -47,7 +52,8 @@ class LoadResult:
 
 def suggest_slug(name: str) -> str:
     """A valid slug for a file name or title: å/ä/ö transliterated, the rest made safe."""
-    lowered = name.lower().translate(TRANSLITERATION)
+    # NFC first: macOS writes "å" in file names as "a" plus a combining ring (NFD).
+    lowered = unicodedata.normalize("NFC", name).lower().translate(TRANSLITERATION)
     return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
 
 
@@ -62,7 +68,17 @@ YAML_PROBLEMS = (
     ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
     ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
     ("did not find expected '-'", "en rad i listan saknar - först"),
+    ("found undefined alias", "ett värde börjar med * (sätt citattecken runt texten)"),
+    ("expected alphabetic or numeric character", "ett värde börjar med * eller & (sätt citattecken runt texten)"),
+    ("found undefined tag handle", "ett värde börjar med ! (sätt citattecken runt texten)"),
+    (ALIAS_PROBLEM, ALIAS_PROBLEM),
+    (DEPTH_PROBLEM, DEPTH_PROBLEM),
 )
+YAML_FIX = "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i"
+YAML_FIXES = {
+    ALIAS_PROBLEM: "skriv ut värdet på varje ställe där det behövs, eller sätt citattecken runt text som börjar med & eller *",
+    DEPTH_PROBLEM: "skriv fälten som i fältreferensen: listor och underfält i högst ett par nivåer",
+}
 
 
 def yaml_problem_in_swedish(problem: str) -> str:
@@ -81,7 +97,14 @@ def read_collection(root: Path, collection: str) -> LoadResult:
     seen_lower: dict[str, str] = {}
     for file in sorted(folder.iterdir()):
         relative = file.relative_to(root).as_posix()
-        if file.name.startswith(".") or file.is_dir():
+        if file.name.startswith("."):
+            continue  # .DS_Store, .gitkeep and editors' hidden files
+        if file.is_dir():
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "fil", "felaktig-fil",
+                f"mappen ”{file.name}” läses inte: varje fil ska ligga direkt i content/{collection}/",
+                f"flytta filerna i mappen till content/{collection}/, eller lägg bilder och bilagor i docs/",
+            ))
             continue
         if file.suffix != ".md":
             result.diagnostics.append(Diagnostic(
@@ -115,6 +138,14 @@ def read_collection(root: Path, collection: str) -> LoadResult:
 
 def read_item(file: Path, relative: str, collection: str, slug: str,
               diagnostics: list[Diagnostic]) -> RawItem | None:
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        diagnostics.append(Diagnostic(
+            relative, 1, "fil", "for-stor",
+            f"filen är {size / 1_000_000:.1f}".replace(".", ",") + f" MB, högst {MAX_FILE_BYTES // 1_000_000} MB är tillåtet",
+            "korta texten eller dela upp den på flera sidor; bilder och bilagor läggs i docs/ och länkas",
+        ))
+        return None
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
@@ -154,6 +185,14 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
         ))
         return None
     front = lines[1:end]
+    controls = control_characters(lines)
+    for index, what in controls:
+        diagnostics.append(Diagnostic(
+            relative, index + 1, "fil", "styrtecken", f"raden innehåller ett osynligt {what}",
+            "ta bort tecknet: skriv om raden för hand i stället för att klistra in den",
+        ))
+    if any(index <= end for index, _ in controls):
+        return None  # the front matter cannot be trusted; a body-only problem still lets it be checked
     tab_lines = [i + 2 for i, line in enumerate(front) if "\t" in line]
     for line in tab_lines:
         diagnostics.append(Diagnostic(
@@ -165,13 +204,20 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
     try:
         located = load_located("\n".join(front))
     except YamlProblem as problem:
+        if _report_invisible(front, relative, diagnostics):
+            return None
+        line = problem.line
+        if problem.problem == DEPTH_PROBLEM and front:  # the parser gives no line: the deepest one
+            line = 1 + max(range(len(front)), key=lambda i: _nesting(front[i]))
         diagnostics.append(Diagnostic(
-            relative, problem.line + 1, "fil", "yaml-syntax",
+            relative, line + 1, "fil", "yaml-syntax",
             f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}",
-            "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i",
+            YAML_FIXES.get(problem.problem, YAML_FIX),
         ))
         return None
     data = located.value if located.value is not None else {}
+    if not isinstance(data, dict) and _report_invisible(front, relative, diagnostics):
+        return None
     if not isinstance(data, dict):
         diagnostics.append(Diagnostic(
             relative, 2, "fil", "inte-mappning", "fälten överst ska skrivas som namn: värde",
@@ -183,6 +229,39 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
             relative, line + 1, field_label(path), "dubbelt-falt",
             "fältet står mer än en gång", "ta bort den ena raden så att bara ett värde finns kvar",
         ))
+    odd_keys = [(path, line, what) for path, line in located.lines.items()
+                if path and isinstance(path[-1], str) and (what := invisible_in_key(path[-1]))]
+    for path, line, what in odd_keys:
+        diagnostics.append(Diagnostic(
+            relative, line + 1, field_label(tuple(_visible(part) for part in path)), "osynligt-tecken",
+            f"fältnamnet innehåller ett {what}, som ofta följer med när text klistras in",
+            "skriv om fältnamnet och mellanslagen före det för hand",
+        ))
+    if odd_keys:
+        return None
     shifted = {path: line + 1 for path, line in located.lines.items()}  # +1 for the first ---
     body = "\n".join(lines[end + 1:])
     return RawItem(collection, slug, relative, data, shifted, body, end + 2)
+
+
+def _nesting(line: str) -> int:
+    return line.count("[") + line.count("{") + len(line) - len(line.lstrip(" "))
+
+
+def _visible(part: object) -> object:
+    return "".join(char for char in part if char not in INVISIBLE).strip() if isinstance(part, str) else part
+
+
+def _report_invisible(front: list[str], relative: str, diagnostics: list[Diagnostic]) -> bool:
+    """When YAML failed: a non-breaking or zero-width space in the structure is the likely cause."""
+    found = False
+    for index, line in enumerate(front):
+        what = invisible_in_structure(line)
+        if what:
+            found = True
+            diagnostics.append(Diagnostic(
+                relative, index + 2, "fil", "osynligt-tecken",
+                f"raden har ett {what} i indraget, fältnamnet eller direkt efter kolon",
+                "skriv om början av raden för hand med vanliga mellanslag",
+            ))
+    return found

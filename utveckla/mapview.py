@@ -19,6 +19,7 @@ from folium.plugins import FastMarkerCluster
 from folium.template import Template
 from markupsafe import Markup, escape
 
+from .csp import trusted_script
 from .investments import InvestmentRow
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -99,6 +100,13 @@ def marker_row(row: InvestmentRow, amount: str | None = None) -> list:
             (amount if amount is not None else row.amount_text) or "", variant(row.status)]
 
 
+def script_json(value: object) -> str:
+    """JSON for inside a <script>: <, > and & as \\u escapes, so that a label with </script> in
+    it (taxonomier.yml is edited by editors) cannot end the element. The same values in JS."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def marker_labels(rows: list[InvestmentRow]) -> dict[str, dict[str, str]]:
     """The labels of the ids in the data rows, once per map rather than once per marker."""
     return {
@@ -151,8 +159,7 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
     styles = {s: [marker_svg(s, v) for v in VARIANTS] for s in sorted({row.sector for row in rows})}
     config = {"icons": styles, "labels": marker_labels(rows), "links": base + links}
-    make_marker = "uvKarta.markerMaker(" + json.dumps(config, ensure_ascii=False, separators=(",", ":"),
-                                                      sort_keys=True) + ")"
+    make_marker = "uvKarta.markerMaker(" + script_json(config) + ")"
     cluster = FastMarkerCluster([marker_row(row, amount(row) if amount else None) for row in rows], callback=make_marker,
                                 icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,
                                 max_cluster_radius=50 if size == "large" else 30)
@@ -163,11 +170,12 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     figure.render()
     script = _compact(figure.script.render())
     name = m.get_name()
+    # The setup script is generated here, not written by editors: the Content Security Policy
+    # allows it by its hash (csp.trusted_script), and no other inline script.
     return Markup(
         f'<div class="uv-map uv-map--{escape(size)}" id="{escape(name)}" role="region" '
         f'aria-label="{escape(label)}" data-marker-count="0"></div>\n'
-        f'<script>\n(function () {{\n{script}\n}})();\n</script>'
-    )
+    ) + trusted_script(f"\n(function () {{\n{script}\n}})();\n")
 
 
 def _compact(script: str) -> str:

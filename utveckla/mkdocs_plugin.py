@@ -6,6 +6,7 @@ on_files     add a virtual page per PageSpec (an author's own file at the same p
              large images in docs/ made smaller, with smaller copies for srcset
 on_page_*    set edit links to the source file and swap in the rendered content; give
              every <img> width, height and srcset
+on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML
 on_serve     watch content/ so `make serve` rebuilds when an editor saves
 """
 
@@ -20,10 +21,11 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import csp
 from .diagnostics import report_github, report_text
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
@@ -43,7 +45,8 @@ def folder_url(edit_uri: str, folder: str) -> str:
 
 class UtvecklaConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    # The maps' background tiles; the map works without them (markers and table stay).
+    # The maps' background tiles; the map works without them (markers and table stay). Their
+    # host is the only other one the Content Security Policy lets images come from.
     tiles_url = config_options.Type(str, default=OSM_TILES)
     tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
     tiles_max_zoom = config_options.Type(int, default=18)
@@ -52,6 +55,11 @@ class UtvecklaConfig(Config):
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        csp.forget_trusted_scripts()
+        try:
+            csp.tile_source(self.config.tiles_url)
+        except ValueError as error:
+            raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
         now = build_now()
         self.site, diagnostics = load_site(self.root, now.date(), now)
         if diagnostics:
@@ -134,10 +142,26 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return add_dimensions(html, page.url, self.images)
 
     def on_post_page(self, output: str, page, config) -> str:
-        return set_page_language(fix_theme_html(output), page.meta.get("lang"))
+        output = set_page_language(fix_theme_html(output), page.meta.get("lang"))
+        return self._with_policy(output, page.content or "", page.file.src_uri)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return fix_theme_html(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content  # sitemap.xml
+        output_content = fix_theme_html(output_content)
+        # 404.html and other theme pages have no page content: every inline script is the theme's.
+        return self._with_policy(output_content, "", template_name) if csp.PLACEHOLDER in output_content \
+            else output_content
+
+    def _with_policy(self, html: str, content: str, name: str) -> str:
+        if csp.PLACEHOLDER not in html:
+            raise PluginError(f"{name}: sidan saknar säkerhetspolicyn (CSP); "
+                              "den ska komma från overrides/main.html — sidans mall måste bygga på main.html")
+        try:
+            return csp.apply(html, content, self.config.tiles_url)
+        except csp.UntrustedScript as error:
+            raise PluginError(f"{name}: sidans innehåll har ett inbäddat skript som säkerhetspolicyn stoppar "
+                              f"({error}…) — lägg skriptet i en fil under docs/assets/js/ och länka den") from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.content_dir))

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .fields import Date, Email, EventTime, Id, IdList, Phone, ShortText, Summary, Text, Title, WebUrl
+from .fields import Date, Email, EventTime, Id, IdList, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
 
 
 class Strict(BaseModel):
@@ -144,8 +144,7 @@ class Article(Item):
     """`aktuellt`: a news article."""
 
     date: Date = Field(description="Publiceringsdatum.")
-    tags: Annotated[list[Annotated[str, Field(min_length=1, max_length=30)]], Field(max_length=8)] = Field(
-        [], description="Korta taggar, högst 8.")
+    tags: Annotated[list[Tag], Field(max_length=8)] = Field([], description="Korta taggar, högst 8.")
     image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
     image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")
     municipalities: IdList = Field([], description="Kommuner som artikeln handlar om.")

@@ -259,7 +259,7 @@ def news_pages(site: Site) -> list[PageSpec]:
             municipalities=[m for m in (site.get("kommuner", slug) for slug in entry.data.municipalities) if m],
             # Written from docs/ ("bilder/hamn.jpg", also "/bilder/…" or "docs/bilder/…"); the plugin
             # adds width, height and srcset to the <img>.
-            image={"src": docs_path(entry.data.image)} if entry.data.image else None,
+            image={"src": docs_path(entry.data.image), "width": None, "height": None} if entry.data.image else None,
         ))
     return specs
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .bodies import check_body
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
 from .diagnostics import Diagnostic, field_label
 from .fields import ID_PATTERN
@@ -33,6 +34,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         loaded_items[name] = loaded.items
         validated[name] = []
         for raw in loaded.items:
+            diagnostics.extend(check_body(raw))
             if raw.slug in collection.extra.get("reserved_slugs", ()):
                 diagnostics.append(Diagnostic(raw.path, 1, "filnamn", "namnkrock",
                                               f"filnamnet {raw.slug}.md är upptaget av en annan sida på webbplatsen",
@@ -90,7 +92,7 @@ def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagno
 
 def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     """One pydantic error as a Swedish diagnostic with file, line and field."""
-    loc = tuple(part for part in detail["loc"] if not _is_union_branch(part))
+    loc = _field_path(raw.data, detail["loc"])
     kind, ctx, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     label = field_label(loc)
     line = raw.line_of(loc)
@@ -129,7 +131,7 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
                       _KIND_FIXES.get(kind, "jämför med fältreferensen i redaktörsguiden"))
 
 
-_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens"}
+_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens", "styrtecken"}
 _KIND_WORDS = {
     "int_parsing": "ska vara ett heltal", "int_type": "ska vara ett heltal", "int_from_float": "ska vara ett heltal",
     "float_parsing": "ska vara ett tal", "float_type": "ska vara ett tal",
@@ -151,9 +153,25 @@ _KIND_FIXES = {
 }
 
 
-def _is_union_branch(part: object) -> bool:
-    # pydantic names union branches in the location ("function-before[...]", "date"): not fields.
-    return isinstance(part, str) and ("[" in part or part in ("date", "datetime", "str", "int", "float"))
+def _field_path(data: object, loc: tuple) -> tuple:
+    """pydantic's error location without the names it gives union branches ("function-before[…]",
+    or "date"/"str" for a value of a union type). A key in the editor's data is always a field,
+    and so is a name at the level of a mapping: a missing `date:` is the field date."""
+    path, value = [], data
+    for part in loc:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and ("[" in part or (not isinstance(value, dict) and part in _BRANCH_TYPES)):
+            continue
+        else:
+            value = None  # a missing field: what follows is inside it
+        path.append(part)
+    return tuple(path)
+
+
+_BRANCH_TYPES = ("date", "datetime", "str", "int", "float")
 
 
 def _allowed_fields(model, path: tuple) -> list[str]:

@@ -72,17 +72,31 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
+# Problems that are not syntax errors but that editors never mean (and hostile files use).
+ALIAS_PROBLEM = "ankare och alias (& och * först i ett värde) används inte i innehållsfilerna"
+DEPTH_PROBLEM = "värdena ligger i för många nivåer inuti varandra"
+
+
 def load_located(text: str) -> Located:
-    """Parse one YAML document into values and line numbers; raise YamlProblem on bad syntax."""
+    """Parse one YAML document into values and line numbers; raise YamlProblem on bad syntax.
+
+    Aliases are refused: a few lines of nested aliases expand to billions of values (a "YAML
+    bomb"), and editors never need them. Absurdly deep nesting is refused instead of crashing.
+    """
     try:
         node = yaml.compose(text, Loader=EditorLoader)
     except yaml.MarkedYAMLError:
         node = _compose_for_error(text)
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         raise YamlProblem(1, str(error)) from None
+    except RecursionError:
+        raise YamlProblem(1, DEPTH_PROBLEM) from None
     located = Located(value=None)
     if node is not None:
-        located.value = _convert(node, (), located)
+        try:
+            located.value = _convert(node, (), located, set())
+        except RecursionError:
+            raise YamlProblem(1, DEPTH_PROBLEM) from None
     return located
 
 
@@ -95,9 +109,16 @@ def _compose_for_error(text: str):
         raise YamlProblem(line, error.problem or str(error)) from None
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         raise YamlProblem(1, str(error)) from None
+    except RecursionError:
+        raise YamlProblem(1, DEPTH_PROBLEM) from None
 
 
-def _convert(node: yaml.Node, path: tuple, located: Located) -> object:
+def _convert(node: yaml.Node, path: tuple, located: Located, seen: set[int]) -> object:
+    # An alias is the same node object met a second time.
+    if id(node) in seen:
+        where = next((located.lines[path[:n]] for n in range(len(path), 0, -1) if path[:n] in located.lines), 1)
+        raise YamlProblem(where, ALIAS_PROBLEM)
+    seen.add(id(node))
     located.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -107,10 +128,10 @@ def _convert(node: yaml.Node, path: tuple, located: Located) -> object:
             if key in result:
                 located.duplicate_keys.append((path + (key,), key_node.start_mark.line + 1))
             located.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _convert(value_node, path + (key,), located)
+            result[key] = _convert(value_node, path + (key,), located, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (index,), located) for index, item in enumerate(node.value)]
+        return [_convert(item, path + (index,), located, seen) for index, item in enumerate(node.value)]
     return _scalar(node)
 
 
