@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench clean
+.PHONY: install serve build check test test-fast browser-deps audit-deps audit bench bench-scale clean
 
 install: $(STAMP)
 
@@ -17,8 +17,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --silent --no-audit --no-fund
+	npm ci --silent --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
 serve: install
@@ -40,6 +41,19 @@ check: install
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh
 
+# The audit's tools: axe-core, Lighthouse and vnu-jar from package-lock.json, Debian's
+# chromium, and Java for the HTML checker. Chromium is required here, not optional.
+audit-deps: install $(NODE_STAMP)
+	@bash scripts/install-chromium.sh
+	@command -v chromium >/dev/null || { echo "make audit behöver Chromium: sudo apt-get install chromium" >&2; exit 1; }
+	@bash scripts/install-java.sh
+
+# Quality gates on the built site (budgets.yml): axe, Lighthouse, HTML, links, network, weight.
+# Run `make build` first; CI does (.ci/run).
+audit: audit-deps
+	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
+	$(BIN)/python -m audit site
+
 test: install browser-deps
 	$(BIN)/python -m pytest
 
@@ -49,5 +63,9 @@ test-fast: install
 bench: install
 	$(BIN)/python scripts/bench.py
 
+# Build times at 1×, 10× and 100× the real content, and the `make serve` rebuild time.
+bench-scale: install
+	$(BIN)/python scripts/bench_scale.py
+
 clean:
-	rm -rf site .site-tmp
+	rm -rf site .site-tmp audit-report
