@@ -9,7 +9,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from audit import gate_html, gate_lighthouse, gate_links, gate_weight
+from audit import ROOT, gate_html, gate_lighthouse, gate_links, gate_weight
 from audit.budgets import BudgetError, load_budgets
 from audit.crawl import run_browser_gates
 from audit.report import GateResult, print_gate, print_summary
@@ -22,8 +22,8 @@ GATES = ["länkar", "vikt", "html", "axe", "nätverk", "lighthouse"]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m audit", description=__doc__)
     parser.add_argument("site", type=Path, help="den byggda webbplatsen, t.ex. site/")
-    parser.add_argument("--budgets", type=Path, default=Path("budgets.yml"))
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+    parser.add_argument("--budgets", type=Path, default=ROOT / "budgets.yml")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
                         help="mkdocs.yml (webbplatsens adress och kartans tile-server)")
     parser.add_argument("--only", default="", help="kommaseparerad lista ur: " + ", ".join(GATES))
     parser.add_argument("--skip", default="", help="kontroller att hoppa över")

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from audit import gate_axe, gate_network
+from audit import ROOT, gate_axe, gate_network
 from audit.report import GateResult
 from audit.server import serve
 from audit.sitefiles import Site, page_path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path("node_modules/axe-core/axe.min.js")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]

@@ -8,10 +8,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from audit import ROOT
 from audit.report import Finding, GateResult
 from audit.sitefiles import Site
 
-JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
+JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA_HINT = "Java saknas: kör  make audit  som root, eller  sudo apt-get install openjdk-17-jre-headless"
 # Where a kind of error usually comes from, so the message points at the file to change.
 HINTS = [

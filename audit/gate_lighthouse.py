@@ -14,12 +14,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from audit import ROOT
 from audit.crawl import CHROMIUM
 from audit.report import Finding, GateResult
 from audit.server import DESCRIPTION, serve
 from audit.sitefiles import Site, page_path
 
-LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 NAMES = {"performance": "Prestanda", "accessibility": "Tillgänglighet",
          "best-practices": "Bästa praxis", "seo": "SEO"}
