@@ -39,16 +39,22 @@ def tab_until(page, predicate, limit: int = 80) -> list[dict]:
 
 
 def tab_through(page, limit: int = 300) -> list[dict]:
-    """Every element Tab reaches on the page, once round (until focus comes back to the first)."""
-    seen, first = [], None
+    """Every element Tab reaches on the page, once round (until focus comes back to one already
+    reached). The theme's search field takes two presses (the first Tab out closes the search
+    and stays put), so the same element twice in a row is one stop."""
+    seen, numbers = [], []
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = focused(page)
         if state is None:
             continue
-        key = page.evaluate("() => document.activeElement.outerHTML.slice(0, 200) + document.activeElement.getBoundingClientRect().top")
-        if key == first:
+        number = page.evaluate("n => { const el = document.activeElement;"
+                               " if (!el.dataset.testStop) el.dataset.testStop = n; return +el.dataset.testStop; }",
+                               len(numbers) + 1)
+        if numbers and number == numbers[-1]:
+            continue
+        if number in numbers:
             break
-        first = first or key
+        numbers.append(number)
         seen.append(state)
     return seen

@@ -32,8 +32,8 @@ def test_an_image_without_alt_text_fails_axe_at_both_widths(small_site):
     result = run_audit(small_site, "axe")
     assert result.returncode == 1
     assert "[image-alt]" in result.stdout
-    assert re.search(r"om/index\.html: 375 px, critical: img", result.stdout)
-    assert re.search(r"om/index\.html: 1280 px, critical: img", result.stdout)
+    assert re.search(r"om/index\.html: 375 px, critical: .*img", result.stdout)
+    assert re.search(r"om/index\.html: 1280 px, critical: .*img", result.stdout)
     assert "alt-text" in result.stdout                       # the fix
     assert "stod/index.html:" not in result.stdout
 

@@ -16,8 +16,21 @@
     button.setAttribute("aria-label", NAMES[id]);
     button.setAttribute("aria-expanded", String(toggle.checked));
     while (label.firstChild) { button.appendChild(label.firstChild); }
-    button.addEventListener("click", function () { toggle.click(); });
-    toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+    button.addEventListener("click", function () {
+      toggle.click();
+      // The search opens with its field focused, as it does from the theme's keyboard shortcut.
+      var field = document.querySelector(".md-search__input");
+      if (id === "__search" && toggle.checked && field) { setTimeout(function () { field.focus(); }, 0); }
+    });
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      // Closed (Escape, or the overlay): focus goes back to the button, not to the page's start.
+      var active = document.activeElement;
+      if (!toggle.checked && button.offsetParent !== null &&
+          (!active || active === document.body || active.closest(".md-search, .md-sidebar"))) {
+        button.focus();
+      }
+    });
     label.parentNode.replaceChild(button, label);
   });
 })();
