@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import statistics
 import subprocess
 import tempfile
@@ -54,8 +55,8 @@ def run_once(url: str, workdir: Path) -> dict:
     cmd = [str(LIGHTHOUSE.resolve()), url, "--quiet", "--output=json", f"--output-path={report}",
            "--only-categories=" + ",".join(CATEGORIES), "--throttling-method=simulate",
            "--max-wait-for-load=45000", "--chrome-flags=" + " ".join(flags)]
-    done = subprocess.run(cmd, env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin", "HOME": str(workdir)},
-                          capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "CHROME_PATH": CHROMIUM, "HOME": str(workdir)}   # HOME: Chromium's crash files
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if not report.is_file():
         raise RuntimeError((done.stderr or done.stdout).strip().splitlines()[-1:] or ["ingen rapport"])
     data = json.loads(report.read_text(encoding="utf-8"))
