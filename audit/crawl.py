@@ -3,9 +3,9 @@
 One headless Chromium (Debian's), several pages open at once, a fresh browser context per
 page so that cookies and cache belong to that page alone. Each page is loaded once at the
 first width and checked; then the window is resized to each further width and axe runs
-again (loading every page again per width would double the crawl's time). Nothing leaves the machine: every
-host except 127.0.0.1 fails to resolve, requests to the configured tile server get an empty
-tile, and every request to another host is recorded.
+again (loading every page again per width would double the crawl's time). Nothing leaves the
+machine: every host except 127.0.0.1 fails to resolve, requests to the configured tile server
+get an empty tile, and every request to another host is recorded and refused.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def run_browser_gates(site: Site, budgets: dict, gates: list[str]) -> list[GateR
     if not Path(CHROMIUM).exists() or not AXE.is_file():
         missing = ("Chromium saknas: kör  make audit  som root, eller  sudo apt-get install chromium"
                    if not Path(CHROMIUM).exists() else f"{AXE} saknas: kör  npm ci --ignore-scripts")
-        return [GateResult(g if g != "axe" else "axe", checked, error=missing) for g in gates]
+        return [GateResult(g, checked, error=missing) for g in gates]
     visits = asyncio.run(_crawl(site, budgets, pages, widths))
     out = []
     if "axe" in gates:

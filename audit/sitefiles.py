@@ -87,9 +87,7 @@ def tiles_host_pattern(config: dict) -> re.Pattern | None:
         if isinstance(plugin, dict) and isinstance(plugin.get("utveckla"), dict):
             url = plugin["utveckla"].get("tiles_url")
             if url:
-                host = urlsplit(url.replace("{s}", "a")).hostname or ""
-                if "{s}" in url:
-                    host = urlsplit(url).netloc.split("@")[-1].split(":")[0]
+                host = urlsplit(url).netloc.rsplit("@", 1)[-1].split(":")[0]
                 regex = re.escape(host).replace(re.escape("{s}"), "[a-z0-9-]+")
                 return re.compile(regex + r"\Z", re.I)
     return None
