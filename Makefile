@@ -6,8 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench bench-map vendor-map clean new stale schemas sitecheck \
-	lock audit-deps vendor-manifest
+.PHONY: install serve build check test test-fast browser-deps bench bench-map bench-scale vendor-map clean new \
+	stale schemas sitecheck lock audit-deps vendor-manifest audit audit-tools
 
 install: $(STAMP)
 
@@ -51,6 +51,7 @@ audit-deps: $(AUDIT_STAMP)
 vendor-manifest: install
 	$(BIN)/python scripts/vendor_manifest.py $(VENDOR_ARGS)
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
@@ -92,6 +93,19 @@ sitecheck: install $(NODE_STAMP)
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh
 
+# The audit's tools: axe-core, Lighthouse and vnu-jar from package-lock.json, Debian's
+# chromium, and Java for the HTML checker. Chromium is required here, not optional.
+audit-tools: install $(NODE_STAMP)
+	@bash scripts/install-chromium.sh
+	@command -v chromium >/dev/null || { echo "make audit behöver Chromium: sudo apt-get install chromium" >&2; exit 1; }
+	@bash scripts/install-java.sh
+
+# Quality gates on the built site (budgets.yml): axe, Lighthouse, HTML, links, network, weight.
+# Run `make build` first; CI does (.ci/run).
+audit: audit-tools
+	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
+	$(BIN)/python -m audit site
+
 test: install browser-deps
 	$(BIN)/python -m pytest
 
@@ -109,5 +123,9 @@ bench-map: install browser-deps
 vendor-map: $(NODE_STAMP)
 	$(BIN)/python scripts/vendor_map_assets.py
 
+# Build times at 1×, 10× and 100× the real content, and the `make serve` rebuild time.
+bench-scale: install
+	$(BIN)/python scripts/bench_scale.py
+
 clean:
-	rm -rf site .site-tmp
+	rm -rf site .site-tmp audit-report

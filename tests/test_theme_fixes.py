@@ -24,3 +24,8 @@ def test_built_pages_carry_the_fixes(real_site):
     html = (real_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     assert 'aria-label="Sök på webbplatsen"' in html
     assert 'type="checkbox" id="__drawer" autocomplete' not in html
+
+
+def test_closed_search_results_are_not_a_tab_stop():
+    html = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
+    assert fix_theme_html(html) == '<div class="md-search__scrollwrap" data-md-scrollfix>'

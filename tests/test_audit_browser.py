@@ -1,0 +1,72 @@
+"""`make audit`'s browser gates (axe, network, Lighthouse) on small doctored copies of the
+built fixture site: each planted defect fails the audit with the page named."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audit_support import ROOT, copy_site, insert, run_audit
+
+pytestmark = pytest.mark.browser
+# A few pages keep the crawl short; the start page is always there.
+PAGES = ["index.html", "stod/index.html", "om/index.html"]
+
+
+@pytest.fixture
+def small_site(fixture_site, tmp_path):
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Chromium saknas")
+    return copy_site(fixture_site, tmp_path / "site", keep=PAGES)
+
+
+def test_untouched_pages_pass_axe_and_network(small_site):
+    result = run_audit(small_site, "axe", "nätverk")
+    assert result.returncode == 0, result.stdout
+    assert "3 sidor × 2 bredder" in result.stdout
+
+
+def test_an_image_without_alt_text_fails_axe_at_both_widths(small_site):
+    insert(small_site / "om" / "index.html", '<img src="../assets/logo.svg">')
+    result = run_audit(small_site, "axe")
+    assert result.returncode == 1
+    assert "[image-alt]" in result.stdout
+    assert re.search(r"om/index\.html: 375 px, critical: .*img", result.stdout)
+    assert re.search(r"om/index\.html: 1280 px, critical: .*img", result.stdout)
+    assert "alt-text" in result.stdout                       # the fix
+    assert "stod/index.html:" not in result.stdout
+
+
+def test_a_font_from_a_cdn_fails_the_network_gate(small_site):
+    insert(small_site / "stod" / "index.html",
+           '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto">', before="</head>")
+    result = run_audit(small_site, "nätverk")
+    assert result.returncode == 1
+    assert "[annan-värd]" in result.stdout
+    assert "stod/index.html: hämtar https://fonts.googleapis.com/css2?family=Roboto" in result.stdout
+    assert "docs/assets/" in result.stdout                   # the fix
+
+
+def test_a_cookie_and_a_script_error_fail_the_network_gate(small_site):
+    insert(small_site / "index.html", '<script>document.cookie = "spårning=1"; odefinierad();</script>')
+    result = run_audit(small_site, "nätverk")
+    assert result.returncode == 1
+    assert "index.html: sätter kakan spårning" in result.stdout
+    assert re.search(r"\[konsolfel\].*\n\s+index\.html: .*odefinierad", result.stdout)
+
+
+def test_lighthouse_names_the_page_and_the_category_that_failed(small_site, tmp_path):
+    insert(small_site / "index.html", '<img src="assets/logo.svg">')
+    # One run on the start page only: the real budgets, with a shorter page list.
+    text = (ROOT / "budgets.yml").read_text(encoding="utf-8")
+    text = re.sub(r"  runs: 3", "  runs: 1", text)
+    text = re.sub(r"  pages:\n(    - .*\n)+", "  pages:\n    - {template: Startsidan, page: index.html}\n", text)
+    budgets = tmp_path / "budgets.yml"
+    budgets.write_text(text, encoding="utf-8")
+    result = run_audit(small_site, "lighthouse", budgets=budgets)
+    assert result.returncode == 1, result.stdout
+    assert re.search(r"index\.html: Startsidan: Tillgänglighet \d+ < 100", result.stdout)
+    assert "image-alt" in result.stdout                      # the audit that cost the points
+    assert "gzip" in result.stdout                           # says how the site was served

@@ -1,0 +1,148 @@
+"""Keyboard and screen-reader paths in headless Chromium: every filter, the search, the language
+switch and the map, with the keyboard alone; visible focus everywhere; results announced."""
+
+from __future__ import annotations
+
+import pytest
+from kalender_support import fixture_build, fixture_project  # noqa: F401 (fixtures)
+from keyboard_support import focused, tab_through, tab_until
+
+from audit.server import serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def kalender_url(fixture_build):   # noqa: F811
+    with serve(fixture_build) as base:
+        yield base + "/"
+
+
+def count_text(page) -> str:
+    return page.text_content("#uv-count").strip()
+
+
+def use_every_filter(page):
+    """Reach the filter form from the top of the page with Tab, change every select with the
+    arrow keys, type in the search field, and reset with Enter; the live region announces each
+    change. Returns the texts announced."""
+    status = page.locator("#uv-count")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    initial = count_text(page)
+    announced = []
+    tab_until(page, lambda s: s["inFilter"])
+    while True:
+        state = focused(page)
+        if not state["inFilter"]:
+            break
+        if state["tag"] == "select":
+            before_value = page.evaluate("document.activeElement.value")
+            page.keyboard.press("ArrowDown")
+            page.wait_for_timeout(50)
+            assert page.evaluate("document.activeElement.value") != before_value, state
+            announced.append(count_text(page))
+            page.keyboard.press("ArrowUp")   # back to "all", so the next filter has cards to narrow
+        elif state["tag"] == "input":
+            page.keyboard.type("zzzz-inget-matchar")
+            page.wait_for_timeout(400)        # the free-text filter waits for a pause in typing
+            announced.append(count_text(page))
+            assert page.is_visible("[data-filter-empty]")
+        elif state["tag"] == "button":
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(100)
+            assert count_text(page) == initial
+            break
+        page.keyboard.press("Tab")
+    assert announced and all(text != initial for text in announced), announced
+    return announced
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_stod_every_filter_by_keyboard_and_announced(page_at, fixture_url, width):
+    page = page_at(width)
+    page.goto(fixture_url + "stod/")
+    announced = use_every_filter(page)
+    assert len(announced) == 6            # free text and five selects
+    assert "Visar 0 av 5 erbjudanden." in announced
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_kalender_every_filter_by_keyboard_and_announced(page_at, kalender_url, width):
+    page = page_at(width)
+    page.goto(kalender_url + "kalender/")
+    assert page.is_visible("#uv-filter")
+    announced = use_every_filter(page)
+    assert len(announced) == 4            # free text, type, municipality, on site or online
+    assert page.url.endswith("/kalender/")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_search_opens_finds_and_closes_by_keyboard(page_at, fixture_url, width):
+    page = page_at(width)
+    page.goto(fixture_url + "stod/", wait_until="networkidle")
+    if width >= 1280:
+        # On a wide screen the search field is in the header: Tab reaches it.
+        tab_until(page, lambda s: "md-search__input" in (page.evaluate("document.activeElement.className") or ""))
+    else:
+        # On a narrow screen the header shows only the search icon: the theme's keyboard shortcut
+        # ("/", "s" or "f") opens the search, and so does Enter on the icon (see the next test).
+        page.keyboard.press("/")
+    page.keyboard.type("lån")
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    assert page.is_checked("#__search")
+    assert "Lån" in page.text_content(".md-search-result__list")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(200)
+    assert not page.is_checked("#__search")
+
+
+def test_narrow_header_buttons_are_reachable_and_work_by_keyboard(page_at, fixture_url):
+    """The menu and search icons are labels in the theme, which Tab skips; on a narrow screen
+    they are the only way to the navigation and the search, so header-buttons.js makes them
+    buttons: Tab reaches them and Enter opens the menu and the search."""
+    page = page_at(375)
+    page.goto(fixture_url + "om/")
+    tab_until(page, lambda s: s["label"] == "Sök" and s["tag"] == "button")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.is_checked("#__search")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    page.goto(fixture_url + "om/")
+    tab_until(page, lambda s: s["label"] == "Meny" and s["tag"] == "button")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.is_checked("#__drawer")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["", "stod/", "stod/lan-sundsvall/", "aktorer/almi/", "kommuner/sundsvall/", "om/"])
+def test_focus_is_visible_on_everything_tab_reaches(page_at, fixture_url, path, width):
+    page = page_at(width)
+    page.goto(fixture_url + path)
+    reached = tab_through(page)
+    assert len(reached) > 3
+    hidden = [s["label"] for s in reached if not s["visible"]]
+    assert hidden == [], f"fokus syns inte på: {hidden}"
+    lost = [s["label"] for s in reached if not s["shown"]]
+    assert lost == [], f"fokus hamnar på något som inte syns: {lost}"
+
+
+def test_language_switch_by_keyboard(page_at, fixture_url):
+    page = page_at(1280)
+    page.goto(fixture_url)
+    if page.locator(".md-select, [hreflang]").count() == 0:
+        pytest.skip("webbplatsen har ingen språkväljare ännu")
+    tab_until(page, lambda s: s["tag"] == "a" and page.evaluate("!!document.activeElement.closest('.md-select')"))
+
+
+def test_map_enter_and_leave_by_keyboard(page_at, real_url):
+    page = page_at(1280)
+    response = page.goto(real_url + "investeringar/")
+    if response is None or response.status == 404:
+        pytest.skip("kartan (/investeringar/) finns inte ännu")
+    # Enter the map with Tab, move it with the arrow keys, and leave it with Tab again.
+    tab_until(page, lambda s: page.evaluate("!!document.activeElement.closest('.leaflet-container, [data-map]')"))
+    page.keyboard.press("ArrowRight")
+    tab_until(page, lambda s: not page.evaluate("!!document.activeElement.closest('.leaflet-container, [data-map]')"),
+              limit=200)
