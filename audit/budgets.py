@@ -12,7 +12,7 @@ REQUIRED = {
     "html": ["max_errors"],
     "links": ["max_broken"],
     "network": ["allowed_hosts", "max_cookies", "max_console_errors"],
-    "weight": ["html_kb", "css_js_gzip_kb", "page_total_kb", "map_page_total_kb"],
+    "weight": ["html_kb", "css_js_gzip_kb", "page_total_kb", "map_page_total_kb", "map_css_js_gzip_kb"],
 }
 
 

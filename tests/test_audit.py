@@ -110,12 +110,12 @@ def test_lighthouse_pages_come_from_the_budgets_list(fixture_site):
     site = load_site(fixture_site, ROOT / "mkdocs.yml")
     entries = [{"template": "Ett stöd", "page": "stod/*/index.html"},
                {"template": "Start", "page": "index.html"},
-               {"template": "Kartan", "page": "investeringar/index.html", "optional": True},
+               {"template": "Kartan", "page": "karta-som-saknas/index.html", "optional": True},
                {"template": "Borta", "page": "borta/index.html"}]
     chosen, notes, missing = pick_pages(site, entries)
     assert chosen[0][0] == "Ett stöd" and chosen[0][1].startswith("stod/") and chosen[0][1].count("/") == 2
     assert chosen[1] == ("Start", "index.html")
-    assert notes == ["hoppar över Kartan: ingen sida investeringar/index.html ännu"]
+    assert notes == ["hoppar över Kartan: ingen sida karta-som-saknas/index.html ännu"]
     assert [f.rule for f in missing] == ["mall-saknas"]
 
 
