@@ -43,6 +43,11 @@ def test_free_text_and_status_filters(page_at, fixture_url):
     page.goto(fixture_url + "stod/?status=stangd")
     assert visible_types(page) == ["bidrag"]
     assert page.is_visible("text=Stängda erbjudanden")
+    # A sector the card does not show is still found, and so is a word of the summary.
+    page.goto(fixture_url + "stod/?q=industri")
+    assert visible_types(page) == ["bidrag"]
+    page.goto(fixture_url + "stod/?q=ansökningstid")
+    assert visible_types(page) == ["bidrag"]
     page.goto(fixture_url + "stod/?typ=garanti-som-inte-finns")
     assert len(visible_types(page)) == 5  # an unknown value in a shared link is ignored
 

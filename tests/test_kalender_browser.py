@@ -71,7 +71,7 @@ def test_stod_filter_still_treats_empty_municipalities_as_all(browser, kalender_
     """filter.js was generalised for the calendar; /stod/ must behave as before."""
     page = browser.new_page()
     page.goto(kalender_url + "stod/?kommun=sundsvall")
-    values = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cs => cs.map(c => c.dataset.municipalities)")
+    values = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cs => cs.map(c => c.dataset.municipalities || '')")
     assert values and all(v == "" or "sundsvall" in v.split() for v in values)
     assert "" in values  # county-wide offers stay
     page.close()

@@ -372,6 +372,6 @@ def test_the_support_finder_filter_still_works(karta_browser, base_url):
     assert types and set(types) == {"lan"}
     page.select_option("#uv-typ", "")
     page.select_option("#uv-kommun", "ange")
-    places = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cards => cards.map(c => c.dataset.municipalities)")
+    places = page.eval_on_selector_all("[data-filter-list] > li:not([hidden])", "cards => cards.map(c => c.dataset.municipalities || '')")
     assert places and all(p == "" or "ange" in p.split() for p in places)
     page.close()

@@ -116,7 +116,6 @@ class EventCard:
     cancelled: bool
     past: bool
     status: EventStatus | None
-    search_text: str
 
     @property
     def ics_path(self) -> str:
@@ -154,9 +153,7 @@ def event_card(site: Site, entry: Entry) -> EventCard:
         # Once an event is over, only "Inställt" still means something; registration is moot.
         status=event_status(event, site.today) if not past or event.cancelled else None,
     )
-    words = [card["title"], card["summary"], card["type_label"], card["place"], card["organizer"],
-             card["municipality_label"] or ""]
-    return EventCard(**card, search_text=" ".join(words).lower())
+    return EventCard(**card)
 
 
 _CARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

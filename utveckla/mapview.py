@@ -79,19 +79,30 @@ def variant(status: str) -> int:
     return VARIANTS.index(status) if status in VARIANTS else 0
 
 
-def marker_svg(sector: str | None, status: str = "aktiv") -> str:
-    """A 32×32 marker: a disc in the sector's colour with the sector's white pictogram; grey
-    when paused, grey and struck through when cancelled. Decorative: text beside it says it all.
-    Without a sector (the legend's status samples) the disc is empty."""
-    style = sector_style(sector or "ovrigt")
-    fill = INACTIVE_COLOR if status in ("pausad", "avbruten") else style.color
-    glyph = (f'<path transform="translate(6 6) scale(.8333)" fill="#fff" fill-rule="evenodd" d="{style.glyph}"/>'
-             if sector else "")
+# Placeholders in marker_template: karta.js fills in a sector's colour and pictogram, so a map
+# sends each sector's look once and the three templates once, not every combination in full.
+FILL, GLYPH = "$FILL", "$GLYPH"
+
+
+def marker_template(status: str = "aktiv", with_glyph: bool = True) -> str:
+    """A 32×32 marker with FILL and GLYPH left open: a disc in the sector's colour with the
+    sector's white pictogram; grey when paused, grey and struck through when cancelled.
+    Decorative: text beside it says it all."""
+    fill = INACTIVE_COLOR if status in ("pausad", "avbruten") else FILL
+    glyph = (f'<path transform="translate(6 6) scale(.8333)" fill="#fff" fill-rule="evenodd" d="{GLYPH}"/>'
+             if with_glyph else "")
     strike = '<path d="M6 26 26 6" stroke="#fff" stroke-width="3" stroke-linecap="round"/>' if status == "avbruten" else ""
     return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32" '
             'aria-hidden="true" focusable="false">'
             f'<circle cx="16" cy="16" r="14.5" fill="{fill}" stroke="#fff" stroke-width="2"/>'
             f'{glyph}{strike}</svg>')
+
+
+def marker_svg(sector: str | None, status: str = "aktiv") -> str:
+    """The marker of a sector and status, filled in (the legend). Without a sector (the legend's
+    status samples) the disc is empty."""
+    style = sector_style(sector or "ovrigt")
+    return marker_template(status, with_glyph=sector is not None).replace(FILL, style.color).replace(GLYPH, style.glyph)
 
 
 def marker_row(row: InvestmentRow, amount: str | None = None) -> list:
@@ -157,8 +168,9 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
         # Before the markers: they are then clustered once, for the zoom the map opens at.
         lats, lons = [row.lat for row in rows], [row.lon for row in rows]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
-    styles = {s: [marker_svg(s, v) for v in VARIANTS] for s in sorted({row.sector for row in rows})}
-    config = {"icons": styles, "labels": marker_labels(rows), "links": base + links}
+    styles = {s: [sector_style(s).color, sector_style(s).glyph] for s in sorted({row.sector for row in rows})}
+    config = {"icons": styles, "markers": [marker_template(v) for v in VARIANTS],
+              "labels": marker_labels(rows), "links": base + links}
     make_marker = "uvKarta.markerMaker(" + script_json(config) + ")"
     cluster = FastMarkerCluster([marker_row(row, amount(row) if amount else None) for row in rows], callback=make_marker,
                                 icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,

@@ -168,20 +168,29 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return server
 
 
+# The theme's <link rel="alternate" hreflang> in <head>, one per language in mkdocs.yml.
+THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
 def fix_theme_html(output: str) -> str:
-    """Four small defects in Material 9's HTML, found by the W3C checker, axe-core and the
+    """Five small defects in Material 9's HTML, found by the W3C checker, axe-core and the
     keyboard tests.
 
     - the search dialog has no accessible name (axe: aria-dialog-name);
     - its hidden toggle checkboxes carry `autocomplete`, which HTML allows only on text inputs;
     - pages without an integrated table of contents still have `<label for="__toc">`;
     - the search results' scroll area is a Tab stop even while the search is closed, so focus
-      disappears into an invisible box (the results themselves are links, reachable anyway).
+      disappears into an invisible box (the results themselves are links, reachable anyway);
+    - in <head> it names the language sections' start pages (`/`, `/en/`) as hreflang versions of
+      every page. They are not translations of the page, search engines reject relative hreflang
+      addresses (Lighthouse: hreflang), and full ones would make the theme's script fetch the
+      public site's sitemap from every preview build. The switch in the header stays.
     """
     output = output.replace('data-md-component="search" role="dialog">',
                             'data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">', 1)
     output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
     output = output.replace('<div class="md-search__scrollwrap" tabindex="0"', '<div class="md-search__scrollwrap"', 1)
+    output = THEME_HREFLANG.sub("", output)
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return output

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .site import Entry, Site
 
@@ -81,7 +81,6 @@ class OfferCard:
     amount: str | None
     status: OfferStatus
     deadline: dt.date | None
-    search_text: str
 
 
 def amount_text(offer) -> str | None:
@@ -98,7 +97,7 @@ def offer_card(site: Site, entry: Entry) -> OfferCard:
     offer = entry.data
     provider = site.get("aktorer", offer.provider)
     municipalities = tuple(offer.municipalities)
-    card = OfferCard(
+    return OfferCard(
         entry=entry, title=offer.title, summary=offer.summary, url=entry.url,
         provider=provider.data.title if provider else offer.provider,
         provider_url=provider.url if provider else None,
@@ -108,11 +107,8 @@ def offer_card(site: Site, entry: Entry) -> OfferCard:
         municipalities=municipalities,
         municipality_labels=tuple(municipality_name(site, m) for m in municipalities),
         amount=amount_text(offer), status=offer_status(offer.opens, offer.deadline, site.today),
-        deadline=offer.deadline, search_text="",
+        deadline=offer.deadline,
     )
-    text = " ".join([card.title, card.summary, card.provider, card.type_label, *card.stage_labels,
-                     *card.sector_labels, *card.municipality_labels])
-    return replace(card, search_text=text.lower())
 
 
 def municipality_name(site: Site, slug: str) -> str:
@@ -199,7 +195,6 @@ class ActorCard:
     municipalities: tuple[str, ...]
     municipality_labels: tuple[str, ...]
     offer_count: int
-    search_text: str
 
 
 def actor_cards(site: Site) -> list[ActorCard]:
@@ -211,10 +206,8 @@ def actor_cards(site: Site) -> list[ActorCard]:
         labels = tuple(site.label("stodtyper", h) for h in helps)
         places = tuple(municipality_name(site, m) for m in actor.municipalities)
         category_label = site.label("aktorstyper", actor.category) if actor.category else None
-        text = " ".join([actor.title, actor.summary, category_label or "", *labels, *places])
         cards.append(ActorCard(actor.title, actor.summary, entry.url, actor.category, category_label, helps, labels,
-                               tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug)),
-                               text.lower()))
+                               tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug))))
     return sorted(cards, key=lambda c: c.title.casefold())
 
 

@@ -28,6 +28,22 @@
     var query = form.querySelector("input[name=q]");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
       .filter(function (select) { return ruleFor(select) !== null; });
+    // The free-text filter searches what each item shows, plus the names of its ids in the
+    // selects (an offer's stages and sectors are not printed on its card), read once.
+    var labels = selects.map(function (select) {
+      var names = {};
+      Array.prototype.forEach.call(select.options, function (o) { if (o.value) { names[o.value] = o.textContent; } });
+      return { attr: ruleFor(select).attr, names: names };
+    });
+    var texts = new Map(cards.map(function (card) {
+      var words = [card.textContent];
+      labels.forEach(function (facet) {
+        (card.getAttribute("data-" + facet.attr) || "").split(" ").forEach(function (id) {
+          if (facet.names[id]) { words.push(facet.names[id]); }
+        });
+      });
+      return [card, words.join(" ").replace(/\s+/g, " ").toLowerCase()];
+    }));
     var noun = form.getAttribute("data-count-noun") || "";
     var nounOne = form.getAttribute("data-count-noun-one") || noun;
 
@@ -60,7 +76,7 @@
         if (ids.indexOf(value) === -1) { return false; }
       }
       var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
-      var text = card.getAttribute("data-text") || "";
+      var text = texts.get(card);
       return words.every(function (word) { return text.indexOf(word) !== -1; });
     }
 

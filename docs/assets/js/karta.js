@@ -64,12 +64,16 @@
   function markerMaker(config) {
     var labels = config.labels;
     return function (row) {
-      var icons = config.icons[row[3]] || config.icons[Object.keys(config.icons)[0]];
+      // config.icons: sector → [colour, pictogram path]; config.markers: the SVG of each look
+      // (mapview.marker_template) with $FILL and $GLYPH to fill in.
+      var style = config.icons[row[3]] || config.icons[Object.keys(config.icons)[0]];
+      var svg = config.markers[row[9]].replace("$FILL", function () { return style[0]; })
+        .replace("$GLYPH", function () { return style[1]; });
       var status = labels.status[row[4]] || row[4];
       // The text in the icon is the marker's accessible name: title, sector and status.
       var name = row[6] + ". " + (labels.sector[row[3]] || row[3]) + ", " + status.toLowerCase() + ".";
       var icon = L.divIcon({
-        html: icons[row[9]] + '<span class="uv-sr">' + escapeHtml(name) + "</span>",
+        html: svg + '<span class="uv-sr">' + escapeHtml(name) + "</span>",
         className: "uv-marker uv-marker--" + row[4],
         iconSize: [32, 32],
         iconAnchor: [16, 16],
