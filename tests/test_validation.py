@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from utveckla.validate import load_site
+from utveckla.validate import likely_field, load_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -64,10 +64,27 @@ def test_fixture_content_is_valid(project):
 
 def test_unknown_field_is_a_typo(project):
     assert problems(project, {"stod/x.md": offer(provder="almi")}) == [
-        "content/stod/x.md:8: provder: fältet ”provder” finns inte i stöd och finansiering — kontrollera stavningen; "
+        "content/stod/x.md:8: provder: fältet ”provder” finns inte i stöd och finansiering — menade du provider? Rätta namnet; "
         "tillåtna fält här är: title, summary, source, reviewed, draft, provider, type, stages, sectors, municipalities, "
         "max_amount_sek, max_share_percent, opens, deadline, url, contact, eligibility, amount_note [okant-falt]"
     ]
+
+
+def test_unknown_field_in_swedish_gets_the_english_name(project):
+    (problem,) = problems(project, {"stod/x.md": offer(sammanfattning="Ett lån.")})
+    assert "sammanfattning: fältet ”sammanfattning” finns inte i stöd och finansiering — menade du summary?" in problem
+
+
+@pytest.mark.parametrize("name, fields, expected", [
+    ("titel", ["title", "summary"], "title"),          # the Swedish word
+    ("Pris", ["title", "price"], "price"),             # in capitals too
+    ("orgnizer", ["organizer", "online"], "organizer"),  # a typo
+    ("adress", ["name", "municipality", "address"], "address"),  # the Swedish word's target absent: spelling
+    ("plats", ["title", "summary"], None),             # location is not allowed here: no guess
+    ("xyz", ["title", "summary"], None),
+])
+def test_likely_field(name, fields, expected):
+    assert likely_field(name, fields) == expected
 
 
 def test_missing_required_field(project):
@@ -220,8 +237,8 @@ def test_bool_must_be_true_or_false(project):
 
 def test_nested_contact_field(project):
     assert problems(project, {"stod/x.md": offer(contact="\n  name: Service\n  epost: a@b.se")}) == [
-        "content/stod/x.md:10: contact.epost: fältet ”epost” finns inte i stöd och finansiering — kontrollera "
-        "stavningen; tillåtna fält här är: name, email, phone [okant-falt]"
+        "content/stod/x.md:10: contact.epost: fältet ”epost” finns inte i stöd och finansiering — menade du "
+        "email? Rätta namnet; tillåtna fält här är: name, email, phone [okant-falt]"
     ]
 
 
