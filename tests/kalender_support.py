@@ -52,6 +52,11 @@ def load_fixture_site(project: Path, epoch: int = EPOCH):
     return site
 
 
+def real_events() -> dict[str, object]:
+    """slug → the validated event (models.Event) of every published event in content/evenemang/."""
+    return {entry.slug: entry.data for entry in load_fixture_site(ROOT).entries.get("evenemang", ())}
+
+
 def build(project: Path, out: Path, epoch: int = EPOCH, config: str = "mkdocs.yml") -> Path:
     """`mkdocs build --strict` of a project into out/, as `make build` does."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}

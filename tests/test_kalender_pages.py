@@ -9,7 +9,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from kalender_support import ROOT, SITE_URL, build, fixture_build, fixture_project  # noqa: F401 (fixtures)
+from kalender_support import (  # noqa: F401 (fixtures)
+    ROOT, SITE_URL, build, fixture_build, fixture_project, real_events,
+)
 
 JSONLD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
 
@@ -112,7 +114,7 @@ def test_start_page_without_upcoming_events_says_so(real_site):
     listing = article(html(real_site, "kalender"))
     assert "Just nu finns inga kommande evenemang i kalendern." in listing
     assert 'id="uv-filter"' not in listing  # nothing to filter
-    assert f"Tidigare evenemang ({len(real_event_starts())})" in listing
+    assert f"Tidigare evenemang ({len(real_events())})" in listing
 
 
 def test_municipality_page_lists_its_upcoming_events(fixture_build):
@@ -135,16 +137,10 @@ def test_actor_page_lists_the_events_it_organizes(fixture_build, real_site):
     assert 'href="../../kalender/rus-dagen-2023/"' in real
 
 
-def real_event_starts() -> dict[str, str]:
-    """slug → start ("YYYY-MM-DD…") of every event in content/evenemang/."""
-    files = (ROOT / "content" / "evenemang").glob("*.md")
-    return {f.stem: re.search(r'^start: "?([0-9: -]+)', f.read_text(encoding="utf-8"), re.M).group(1) for f in files}
-
-
 def test_archive_is_newest_first(real_site):
     page = article(html(real_site, "kalender/arkiv"))
     slugs = re.findall(r'<h3 class="uv-card__title"><a href="../../kalender/([^/]+)/">', page)
-    starts = real_event_starts()
+    starts = {slug: str(event.start) for slug, event in real_events().items()}
     assert sorted(slugs) == sorted(starts)
     assert [starts[s] for s in slugs] == sorted(starts.values(), reverse=True)
     years = sorted({start[:4] for start in starts.values()}, reverse=True)

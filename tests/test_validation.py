@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from utveckla.validate import likely_field, load_site
+from utveckla.fieldinfo import likely_field
+from utveckla.validate import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -79,6 +80,8 @@ def test_unknown_field_in_swedish_gets_the_english_name(project):
     ("titel", ["title", "summary"], "title"),          # the Swedish word
     ("Pris", ["title", "price"], "price"),             # in capitals too
     ("orgnizer", ["organizer", "online"], "organizer"),  # a typo
+    ("kommun", ["owner", "municipality"], "municipality"),  # the word's meaning in this collection
+    ("adress", ["url", "address"], "address"),          # spelling, not a guess at the meaning
     ("adress", ["name", "municipality", "address"], "address"),  # the Swedish word's target absent: spelling
     ("plats", ["title", "summary"], None),             # location is not allowed here: no guess
     ("xyz", ["title", "summary"], None),

@@ -7,6 +7,7 @@ the check accepts: a new field in models.py shows up everywhere at the next buil
 
 from __future__ import annotations
 
+import difflib
 import typing
 from dataclasses import dataclass, field
 
@@ -136,3 +137,37 @@ def all_field_names(collection: str) -> set[str]:
 
     walk(collection_fields(collection))
     return names
+
+
+# Swedish words editors write instead of the contract's English field names, each with the
+# fields it can mean (the first one the collection has is suggested).
+SWEDISH_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "titel": ("title",), "rubrik": ("title",), "sammanfattning": ("summary",), "ingress": ("summary",),
+    "kalla": ("source",), "källa": ("source",), "granskad": ("reviewed",), "kontrollerad": ("reviewed",),
+    "utkast": ("draft",), "aktor": ("provider", "organizer"), "aktör": ("provider", "organizer"),
+    "typ": ("type",), "skede": ("stages",), "skeden": ("stages",),
+    "bransch": ("sectors", "sector"), "sektor": ("sectors", "sector"), "sektorer": ("sectors",),
+    "kommun": ("municipalities", "municipality"), "kommuner": ("municipalities",),
+    "oppnar": ("opens",), "öppnar": ("opens",), "sista_dag": ("deadline",), "sista-dag": ("deadline",),
+    "lank": ("url", "online", "website"), "länk": ("url", "online", "website"),
+    "kontakt": ("contact", "business_office"), "epost": ("email",), "e-post": ("email",),
+    "telefon": ("phone",), "webbplats": ("website", "url"), "hemsida": ("website", "url"),
+    "plats": ("location",), "datum": ("date", "start"), "slut": ("end",), "borjar": ("start",),
+    "börjar": ("start",), "arrangor": ("organizer",), "arrangör": ("organizer",),
+    "anmalan": ("registration",), "anmälan": ("registration",), "pris": ("price",),
+    "installt": ("cancelled",), "inställt": ("cancelled",), "agare": ("owner",), "ägare": ("owner",),
+    "belopp": ("max_amount_sek", "amount_msek"), "jobb": ("jobs",), "ar": ("years",), "år": ("years",),
+    "taggar": ("tags",), "bild": ("image",), "namn": ("name",),
+    "invanare": ("population",), "invånare": ("population",),
+}
+
+
+def likely_field(name: str, allowed: list[str]) -> str | None:
+    """The allowed field an unknown name most likely means: the English name when the editor
+    wrote a Swedish word, else a close spelling (provder → provider), else None."""
+    lowered = name.lower()
+    for candidate in SWEDISH_FIELD_NAMES.get(lowered, ()):
+        if candidate in allowed:
+            return candidate
+    close = difflib.get_close_matches(lowered, allowed, n=1, cutoff=0.75)
+    return close[0] if close else None

@@ -7,7 +7,6 @@ after everything has been checked, so an editor sees all problems in one run.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,6 +14,7 @@ from pydantic import ValidationError
 from .bodies import check_body
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
 from .diagnostics import Diagnostic, field_label
+from .fieldinfo import likely_field
 from .fields import ID_PATTERN
 from .images import check_item_images
 from .loader import RawItem, read_collection
@@ -175,35 +175,6 @@ def _field_path(data: object, loc: tuple) -> tuple:
 
 
 _BRANCH_TYPES = ("date", "datetime", "str", "int", "float")
-
-
-# Swedish words editors write for the contract's English field names.
-SWEDISH_FIELD_NAMES = {
-    "titel": "title", "rubrik": "title", "sammanfattning": "summary", "ingress": "summary",
-    "kalla": "source", "källa": "source", "granskad": "reviewed", "kontrollerad": "reviewed",
-    "utkast": "draft", "aktor": "provider", "aktör": "provider", "leverantor": "provider",
-    "typ": "type", "skede": "stages", "skeden": "stages", "bransch": "sectors", "sektor": "sectors",
-    "sektorer": "sectors", "kommun": "municipalities", "kommuner": "municipalities",
-    "oppnar": "opens", "öppnar": "opens", "sista_dag": "deadline", "sista-dag": "deadline",
-    "sista_ansokningsdag": "deadline", "lank": "url", "länk": "url", "adress": "url",
-    "kontakt": "contact", "epost": "email", "e-post": "email", "telefon": "phone", "webbplats": "website",
-    "hemsida": "website", "plats": "location", "datum": "date", "slut": "end", "borjar": "start",
-    "börjar": "start", "arrangor": "organizer", "arrangör": "organizer", "anmalan": "registration",
-    "anmälan": "registration", "pris": "price", "installt": "cancelled", "inställt": "cancelled",
-    "agare": "owner", "ägare": "owner", "belopp": "amount_msek", "jobb": "jobs", "ar": "years",
-    "år": "years", "taggar": "tags", "bild": "image", "alt": "image_alt", "namn": "name",
-    "invanare": "population", "invånare": "population",
-}
-
-
-def likely_field(name: str, fields: list[str]) -> str | None:
-    """The allowed field an unknown name most likely means: its English name when the editor
-    wrote the Swedish word, else a close spelling (provder → provider), else None."""
-    lowered = name.lower()
-    if SWEDISH_FIELD_NAMES.get(lowered) in fields:
-        return SWEDISH_FIELD_NAMES[lowered]
-    close = difflib.get_close_matches(lowered, fields, n=1, cutoff=0.75)
-    return close[0] if close else None
 
 
 def _allowed_fields(model, path: tuple) -> list[str]:
