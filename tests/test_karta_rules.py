@@ -76,7 +76,7 @@ def test_swapped_coordinates_are_rejected(project):
 def test_an_amount_needs_its_year(project):
     text = with_lines(VALID, "status: planerad\n", "status: planerad\namount_msek: 250\n")
     assert diagnostics_for(project, text) == [
-        "content/investeringar/testinvestering.md:1: amount_year: amount_msek är ifyllt men amount_year saknas "
+        "content/investeringar/testinvestering.md:8: amount_year: amount_msek är ifyllt men amount_year saknas "
         "— lägg till amount_year med året som beloppet gäller, till exempel amount_year: 2024 [saknat-falt]"
     ]
 

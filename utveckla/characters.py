@@ -26,7 +26,12 @@ INVISIBLE = {
 # Never meant in a content file: C0 and C1 controls except tab, line feed and carriage return,
 # the Unicode line and paragraph separators (YAML counts them as line breaks, editors cannot
 # see them), and the bidirectional overrides, embeddings and isolates.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, such as
+# U+FFFE) and lone surrogates are not text at all: YAML readers and XML refuse them, so one of
+# them in a title would break the page's front matter and the Atom feed.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+                     + NONCHARACTERS + "]")
 _INVISIBLE_CLASS = "[" + "".join(INVISIBLE) + "]"
 # A field name (possibly a list item's), then a colon: the characters before and right after it.
 _KEY_LINE = re.compile(r"^(?P<lead>[ \-" + "".join(INVISIBLE) + r"]*)(?P<key>[^:\"'#\[{]*?):(?P<after>.?)")
@@ -38,6 +43,8 @@ def describe(char: str) -> str:
         return INVISIBLE[char]
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
         return f"styrtecken för skrivriktning (U+{ord(char):04X})"
+    if CONTROL.match(char) and (ord(char) & 0xFFFE == 0xFFFE or 0xFDD0 <= ord(char) <= 0xFDEF or 0xD800 <= ord(char) <= 0xDFFF):
+        return f"icke-tecken (U+{ord(char):04X})"
     return f"styrtecken (U+{ord(char):04X})"
 
 

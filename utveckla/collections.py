@@ -36,6 +36,31 @@ class Collection:
     extra: dict = field(default_factory=dict)  # reserved_slugs: file names taken by other pages
 
 
+# The county's seven municipalities (the contract's ids): the only files content/kommuner/ may hold.
+MUNICIPALITIES = {
+    "harnosand": "Härnösand", "kramfors": "Kramfors", "solleftea": "Sollefteå", "sundsvall": "Sundsvall",
+    "timra": "Timrå", "ange": "Ånge", "ornskoldsvik": "Örnsköldsvik",
+}
+# A file name every collection reserves: content/<collection>/index.md would be the listing page.
+RESERVED_EVERYWHERE = ("index",)
+COORDINATE_FIX = ("kontrollera koordinaterna (lat är cirka 62–64 och lon cirka 15–19 i länet) "
+                  "och att lat och lon inte bytt plats")
+
+
+def reserved_slugs(collection: Collection) -> tuple[str, ...]:
+    return RESERVED_EVERYWHERE + tuple(collection.extra.get("reserved_slugs", ()))
+
+
+def _point_problems(path: tuple, lat: float | None, lon: float | None) -> Iterator[Problem]:
+    """Coordinates, wherever they are written: both or neither, and inside the county."""
+    if (lat is None) != (lon is None):
+        missing = "lon" if lon is None else "lat"
+        yield (path + (missing,), "saknat-falt", f"{'lat' if missing == 'lon' else 'lon'} är ifyllt men {missing} saknas",
+               "skriv både lat och lon, eller ingen av dem")
+    elif lat is not None and lon is not None and not inside_county(lat, lon):
+        yield (path, "utanfor-lanet", f"punkten lat {lat}, lon {lon} ligger utanför Västernorrlands län", COORDINATE_FIX)
+
+
 def inside_county(lat: float, lon: float) -> bool:
     """Point-in-polygon (ray casting) against COUNTY_OUTLINE."""
     inside = False
@@ -74,6 +99,8 @@ def _event_rules(event: models.Event) -> Iterator[Problem]:
     if event.location is None and event.online is None:
         yield (("location",), "saknat-falt", "evenemanget har varken plats eller länk",
                "lägg till location (name, municipality) för en fysisk plats eller online med en länk")
+    if event.location is not None:
+        yield from _point_problems(("location",), event.location.lat, event.location.lon)
     start_day = event.start.date() if isinstance(event.start, dt.datetime) else event.start
     if event.registration and event.registration.deadline and event.registration.deadline > start_day:
         yield (("registration", "deadline"), "datumordning", "sista anmälningsdag ligger efter att evenemanget börjat",
@@ -84,15 +111,15 @@ def _investment_rules(investment: models.Investment) -> Iterator[Problem]:
     if investment.amount_msek is not None and investment.amount_year is None:
         yield (("amount_year",), "saknat-falt", "amount_msek är ifyllt men amount_year saknas",
                "lägg till amount_year med året som beloppet gäller, till exempel amount_year: 2024")
-    point = investment.location
-    if not inside_county(point.lat, point.lon):
-        yield (("location",), "utanfor-lanet",
-               f"punkten lat {point.lat}, lon {point.lon} ligger utanför Västernorrlands län",
-               "kontrollera koordinaterna (lat är cirka 62–64 och lon cirka 15–19 i länet) och att lat och lon inte bytt plats")
+    yield from _point_problems(("location",), investment.location.lat, investment.location.lon)
     years = investment.years
     if years and years.start and years.end and years.end < years.start:
         yield (("years", "end"), "datumordning", f"slutåret {years.end} ligger före startåret {years.start}",
                "kontrollera åren i years")
+
+
+def _municipality_rules(municipality: models.Municipality) -> Iterator[Problem]:
+    yield from _point_problems(("location",), municipality.location.lat, municipality.location.lon)
 
 
 def _article_rules(article: models.Article) -> Iterator[Problem]:
@@ -104,7 +131,7 @@ def _article_rules(article: models.Article) -> Iterator[Problem]:
 COLLECTIONS: dict[str, Collection] = {
     collection.name: collection
     for collection in (
-        Collection("kommuner", "kommuner", models.Municipality),
+        Collection("kommuner", "kommuner", models.Municipality, rules=_municipality_rules),
         Collection("aktorer", "aktörer", models.Actor, (
             (("municipalities",), "kommuner"),
             (("category",), "taxonomi:aktorstyper"),

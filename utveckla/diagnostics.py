@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "osynligt-tecken": "Hårt eller osynligt mellanslag i ett fältnamn eller indrag",
     "otillaten-html": "HTML som inte är tillåten i brödtexten",
     "otillaten-adress": "Länk med en adress som inte är tillåten",
+    "okand-kommun": "Filen är inte en av länets sju kommuner",
 }
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated
+from zoneinfo import ZoneInfo
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .addresses import WEB_SCHEMES, web_address_problem
 from .characters import CONTROL, describe
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -23,6 +25,12 @@ EMAIL_PATTERN = re.compile(r"^[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.
 # Characters that a copied address never has unencoded and that have a meaning in HTML.
 URL_FORBIDDEN = re.compile(r"[\s<>\"`\\{}|^\x00-\x1f\x7f]")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Dates outside these years are typing mistakes (20026, 9999), and the calendar code that adds
+# a day to an all-day event's last date must never run past the end of Python's calendar.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# A taxonomy label is a filter option and a tag on cards: a few words.
+LABEL_MAX_LENGTH = 60
 
 
 def _fail(code: str, problem: str, fix: str, value: object = None) -> PydanticCustomError:
@@ -39,10 +47,18 @@ def parse_date(value: object) -> dt.date:
         raise _fail("ogiltigt-datum", f"”{value}” är inte ett datum",
                     "skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31")
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        date = dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         raise _fail("ogiltigt-datum", f"datumet {value} finns inte i kalendern",
                     "kontrollera dag och månad (till exempel har februari högst 29 dagar)") from None
+    return _sane_year(date, value)
+
+
+def _sane_year(date: dt.date, value: object) -> dt.date:
+    if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+        raise _fail("ogiltigt-datum", f"året i {value} är inte rimligt",
+                    f"skriv ett datum mellan {EARLIEST_YEAR} och {LATEST_YEAR}, som ÅÅÅÅ-MM-DD")
+    return date
 
 
 def parse_event_time(value: object) -> dt.datetime | dt.date:
@@ -62,17 +78,29 @@ def parse_event_time(value: object) -> dt.datetime | dt.date:
     except ValueError:
         raise _fail("ogiltigt-datum", f"datumet i {value} finns inte i kalendern",
                     "kontrollera dag och månad") from None
+    _sane_year(date, value)
     if hour > 23 or minute > 59:
         raise _fail("ogiltig-tid", f"klockslaget {hour}:{minute:02d} finns inte",
                     "skriv en tid mellan 00:00 och 23:59")
-    return dt.datetime.combine(date, dt.time(hour, minute))
+    local = dt.datetime.combine(date, dt.time(hour, minute))
+    # Times are Swedish local time. In the night the clocks go forward (last Sunday in March)
+    # the hour 02:00–02:59 does not exist; a time in it would show as 02:30 on the page and as
+    # 03:30 in calendars. In the repeated autumn hour the first occurrence is meant (fold=0).
+    round_trip = local.replace(tzinfo=STOCKHOLM).astimezone(dt.timezone.utc).astimezone(STOCKHOLM)
+    if round_trip.replace(tzinfo=None) != local:
+        raise _fail("ogiltig-tid", f"klockslaget {hour:02d}:{minute:02d} den {date.isoformat()} finns inte: "
+                    "natten till sommartid ställs klockan fram från 02:00 till 03:00",
+                    "skriv 03:00 eller senare (eller 01:59 eller tidigare)")
+    return local
 
 
 def check_web_url(value: object) -> str:
     """An absolute http(s) address: the only kind a content field links to (no javascript:, data: …)."""
-    text = str(value).strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or ""):
+    if not isinstance(value, str):
+        raise _fail("ogiltig-url", f"”{_short(value)}” är inte en webbadress",
+                    "skriv hela adressen med https:// först, till exempel https://www.almi.se/")
+    text = value.strip()
+    if urlsplit(text).scheme.lower() not in WEB_SCHEMES:
         raise _fail("ogiltig-url", f"”{_short(value)}” är inte en fullständig webbadress",
                     "skriv hela adressen med https:// först, till exempel https://www.almi.se/")
     bad = URL_FORBIDDEN.search(text)
@@ -80,6 +108,10 @@ def check_web_url(value: object) -> str:
         what = "mellanslag" if bad.group().isspace() else f"tecknet {bad.group()!r}" if bad.group().isprintable() else "ett styrtecken"
         raise _fail("ogiltig-url", f"adressen innehåller {what}, som inte får finnas i en webbadress",
                     "kopiera adressen direkt från webbläsarens adressfält")
+    problem = web_address_problem(text)
+    if problem:
+        raise _fail("ogiltig-url", f"”{_short(value)}”: {problem}",
+                    "kopiera den offentliga adressen direkt från webbläsarens adressfält, till exempel https://www.almi.se/")
     return text
 
 
@@ -128,6 +160,10 @@ EventTime = Annotated[dt.datetime | dt.date, BeforeValidator(parse_event_time),
 WebUrl = Annotated[str, BeforeValidator(check_web_url),
                    WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://[^\s]+\.[^\s]+$"})]
 Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]
+# Numbers as YAML writes them (plain digits), strictly: `jobs: true` is a mistake, not the
+# number 1 as Python would have it. A float field still takes a whole number.
+Int = Annotated[int, Strict()]
+Float = Annotated[float, Strict()]
 Id = Annotated[str, BeforeValidator(check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})]
 # A single id is accepted where a list is expected, so the schema allows both.
 IdList = Annotated[list[Id], BeforeValidator(as_list), WithJsonSchema({"anyOf": [

@@ -24,7 +24,7 @@ from pathlib import Path
 from .collections import COLLECTIONS
 from .fields import ID_PATTERN
 from .loader import RawItem, suggest_slug
-from .mapdata import DERIVED_COLUMNS
+from .mapdata import DERIVED_COLUMNS, plain_text
 from .validate import check_references, load_site, validate_item
 
 COLLECTION = COLLECTIONS["investeringar"]
@@ -115,11 +115,12 @@ def _split(rows: list[tuple[int, list[object]]]):
 
 
 def _blank(value: object) -> object:
-    """None for an empty cell, the value otherwise (text stripped)."""
+    """None for an empty cell, the value otherwise (text stripped, and without the ' that the
+    site's own CSV download puts before text that a spreadsheet would take for a formula)."""
     if value is None:
         return None
     if isinstance(value, str):
-        value = value.strip()
+        value = plain_text(value.strip())
         return value or None
     return value
 
@@ -191,7 +192,8 @@ def _check_references(raw: RawItem, item, site, published: dict, diagnostics: li
     """Unknown municipality, sector and status ids, reported once per cell, also in a row with
     other problems (check_references reads the raw values, valid or not)."""
     found: list = []
-    check_references(raw, COLLECTION, site.taxonomy, published, published, found)
+    nothing_unreadable = {name: set() for name in published}
+    check_references(raw, COLLECTION, site.taxonomy, published, published, nothing_unreadable, found)
     reported = {d.field for d in diagnostics}
     diagnostics.extend(d for d in found if d.field not in reported)
 

@@ -7,14 +7,16 @@ diagnostics, and the file is then skipped by the later passes.
 
 from __future__ import annotations
 
+import difflib
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .characters import INVISIBLE, control_characters, invisible_in_key, invisible_in_structure
 from .diagnostics import Diagnostic, field_label
-from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, YamlProblem, load_located
+from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, TAG_PROBLEM, YamlProblem, load_located
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TRANSLITERATION = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
@@ -34,6 +36,7 @@ class RawItem:
     lines: dict[tuple, int]
     body: str
     body_line: int  # line on which the body starts
+    source_lines: list[str] = field(default_factory=list)  # the file's lines, for messages that quote them
 
     def line_of(self, path: tuple) -> int:
         """The line of a field, or of its nearest parent that has one (a missing field: line 1)."""
@@ -48,6 +51,61 @@ class RawItem:
 class LoadResult:
     items: list[RawItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Slugs of files that exist but could not be read: their problem is already reported, so
+    # references to them are not reported again as "finns inte" in other files.
+    unreadable: set[str] = field(default_factory=set)
+
+
+class Unreadable(Exception):
+    """A file that is not read, with the diagnostic that says why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.problem)
+        self.diagnostic = diagnostic
+
+
+def read_text_file(root: Path, file: Path, relative: str) -> str:
+    """A content file's text: only a regular file inside the project, within the size limit, in UTF-8.
+
+    A symbolic link may point at another file in the project, but not out of it (a pull
+    request could otherwise publish /etc/passwd or a file from the build machine), and never
+    at a device or a pipe, which would make the check read forever.
+    """
+    def refuse(code: str, problem: str, fix: str, line: int = 1) -> Unreadable:
+        return Unreadable(Diagnostic(relative, line, "fil", code, problem, fix))
+
+    try:
+        target = file.resolve(strict=True)
+        status = target.stat()
+    except (OSError, RuntimeError):  # a dangling or looping symbolic link
+        raise refuse("felaktig-fil", "filen går inte att öppna (en länk som pekar på något som inte finns?)",
+                     "ersätt länken med en vanlig fil") from None
+    if not target.is_relative_to(root.resolve()):
+        raise refuse("felaktig-fil", "filen är en länk till något utanför projektet och läses inte",
+                     "lägg en vanlig fil här i stället för länken")
+    if not stat.S_ISREG(status.st_mode):
+        raise refuse("felaktig-fil", "det här är ingen vanlig fil (en enhet, en pipe eller en socket) och läses inte",
+                     "ta bort den och lägg en vanlig textfil här")
+    if status.st_size > MAX_FILE_BYTES:
+        raise _too_large(relative, status.st_size)
+    with open(target, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change between stat and read
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(relative, len(raw))
+    try:
+        return raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise refuse("ej-utf8", "filen innehåller tecken som inte är UTF-8",
+                     "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)", line) from None
+
+
+def _too_large(relative: str, size: int) -> Unreadable:
+    return Unreadable(Diagnostic(
+        relative, 1, "fil", "for-stor",
+        f"filen är {size / 1_000_000:.1f}".replace(".", ",") + f" MB, högst {MAX_FILE_BYTES // 1_000_000} MB är tillåtet",
+        "korta texten eller dela upp den på flera sidor; bilder och bilagor läggs i docs/ och länkas",
+    ))
 
 
 def suggest_slug(name: str) -> str:
@@ -73,11 +131,14 @@ YAML_PROBLEMS = (
     ("found undefined tag handle", "ett värde börjar med ! (sätt citattecken runt texten)"),
     (ALIAS_PROBLEM, ALIAS_PROBLEM),
     (DEPTH_PROBLEM, DEPTH_PROBLEM),
+    (TAG_PROBLEM, TAG_PROBLEM),
 )
 YAML_FIX = "kontrollera indrag, kolon efter fältnamnet och citattecken runt text med kolon i"
 YAML_FIXES = {
     ALIAS_PROBLEM: "skriv ut värdet på varje ställe där det behövs, eller sätt citattecken runt text som börjar med & eller *",
     DEPTH_PROBLEM: "skriv fälten som i fältreferensen: listor och underfält i högst ett par nivåer",
+    TAG_PROBLEM: "ta bort taggen och skriv värdet som i fältreferensen (true/false, ett tal eller en text); "
+                 "sätt citattecken runt text som börjar med !",
 }
 
 
@@ -85,14 +146,25 @@ def yaml_problem_in_swedish(problem: str) -> str:
     for english, swedish in YAML_PROBLEMS:
         if english in problem:
             return swedish
-    return f"YAML-fel ({problem})"
+    return "YAML-syntaxen är fel på den här raden eller raden före"
 
 
-def read_collection(root: Path, collection: str) -> LoadResult:
-    """Read every file of one collection folder (content/<collection>/)."""
+def read_collection(root: Path, collection: str, reserved: tuple[str, ...] = ()) -> LoadResult:
+    """Read every file of one collection folder (content/<collection>/).
+
+    reserved: file names (without .md) that belong to other pages on the site.
+    """
     result = LoadResult()
     folder = root / "content" / collection
-    if not folder.is_dir():
+    # The exact name only: on macOS and Windows content/Stod/ would open as content/stod/ here
+    # and then be missing on the Linux build machine. content_folder_problems() names it.
+    if collection not in _names_in(root / "content") or not folder.is_dir():
+        return result
+    if not folder.resolve().is_relative_to(root.resolve()):
+        result.diagnostics.append(Diagnostic(
+            f"content/{collection}", 1, "fil", "felaktig-fil",
+            "mappen är en länk till något utanför projektet och läses inte",
+            f"lägg filerna i en vanlig mapp content/{collection}/"))
         return result
     seen_lower: dict[str, str] = {}
     for file in sorted(folder.iterdir()):
@@ -130,32 +202,62 @@ def read_collection(root: Path, collection: str) -> LoadResult:
                 f"döp om filen till {suggest_slug(stem) or 'ett-namn'}.md",
             ))
             continue
-        item = read_item(file, relative, collection, stem, result.diagnostics)
+        if stem in reserved:
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "filnamn", "namnkrock",
+                f"filnamnet {stem}.md är upptaget av en annan sida på webbplatsen",
+                f"döp om filen, till exempel till {stem}-{collection}.md"))
+            continue
+        item = read_item(root, file, relative, collection, stem, result.diagnostics)
         if item is not None:
             result.items.append(item)
+        else:
+            result.unreadable.add(stem)
     return result
 
 
-def read_item(file: Path, relative: str, collection: str, slug: str,
-              diagnostics: list[Diagnostic]) -> RawItem | None:
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        diagnostics.append(Diagnostic(
-            relative, 1, "fil", "for-stor",
-            f"filen är {size / 1_000_000:.1f}".replace(".", ",") + f" MB, högst {MAX_FILE_BYTES // 1_000_000} MB är tillåtet",
-            "korta texten eller dela upp den på flera sidor; bilder och bilagor läggs i docs/ och länkas",
-        ))
-        return None
-    raw = file.read_bytes()
+def _names_in(folder: Path) -> set[str]:
     try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        diagnostics.append(Diagnostic(
-            relative, line, "fil", "ej-utf8",
-            "filen innehåller tecken som inte är UTF-8",
-            "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)",
-        ))
+        return {entry.name for entry in folder.iterdir()}
+    except OSError:
+        return set()
+
+
+def content_folder_problems(root: Path, collections: list[str], files: tuple[str, ...]) -> list[Diagnostic]:
+    """Everything directly in content/ that is neither a collection folder nor a known file.
+
+    Nothing is ignored without a word: a folder content/nyheter/ or content/Stod/ would
+    otherwise be skipped while the check says that all is well.
+    """
+    diagnostics = []
+    by_folded = {name.casefold(): name for name in collections}
+    for name in sorted(_names_in(root / "content")):
+        entry = root / "content" / name
+        if name.startswith(".") or name in files or name in collections:
+            continue
+        relative = f"content/{name}"
+        if entry.is_dir():
+            right = by_folded.get(name.casefold())
+            close = right or next(iter(difflib.get_close_matches(name.lower(), collections, n=1)), None)
+            problem = (f"mappen ”{name}” heter {right}/ med små bokstäver; som den heter nu läses den inte" if right else
+                       f"mappen ”{name}” är ingen samling och filerna i den läses inte")
+            fix = (f"byt namn på mappen till content/{right}/" if right else
+                   (f"flytta filerna till content/{close}/ om det var den som menades; " if close else "flytta filerna till ")
+                   + f"samlingarna är: {', '.join(collections)}")
+            diagnostics.append(Diagnostic(relative + "/", 1, "fil", "felaktig-fil", problem, fix))
+        else:
+            diagnostics.append(Diagnostic(
+                relative, 1, "fil", "felaktig-fil", "filen ligger direkt i content/ och används inte",
+                f"lägg den i en av samlingarnas mappar ({', '.join(collections)}); bilder och bilagor i docs/"))
+    return diagnostics
+
+
+def read_item(root: Path, file: Path, relative: str, collection: str, slug: str,
+              diagnostics: list[Diagnostic]) -> RawItem | None:
+    try:
+        text = read_text_file(root, file, relative)
+    except Unreadable as unreadable:
+        diagnostics.append(unreadable.diagnostic)
         return None
     return parse_item(text, relative, collection, slug, diagnostics)
 
@@ -185,13 +287,9 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
         ))
         return None
     front = lines[1:end]
-    controls = control_characters(lines)
-    for index, what in controls:
-        diagnostics.append(Diagnostic(
-            relative, index + 1, "fil", "styrtecken", f"raden innehåller ett osynligt {what}",
-            "ta bort tecknet: skriv om raden för hand i stället för att klistra in den",
-        ))
-    if any(index <= end for index, _ in controls):
+    controls = control_character_problems(relative, lines)
+    diagnostics.extend(controls)
+    if any(problem.line - 1 <= end for problem in controls):
         return None  # the front matter cannot be trusted; a body-only problem still lets it be checked
     tab_lines = [i + 2 for i, line in enumerate(front) if "\t" in line]
     for line in tab_lines:
@@ -241,7 +339,14 @@ def parse_item(text: str, relative: str, collection: str, slug: str,
         return None
     shifted = {path: line + 1 for path, line in located.lines.items()}  # +1 for the first ---
     body = "\n".join(lines[end + 1:])
-    return RawItem(collection, slug, relative, data, shifted, body, end + 2)
+    return RawItem(collection, slug, relative, data, shifted, body, end + 2, lines)
+
+
+def control_character_problems(relative: str, lines: list[str]) -> list[Diagnostic]:
+    """A styrtecken problem on every line with a control character, noncharacter or direction override."""
+    return [Diagnostic(relative, index + 1, "fil", "styrtecken", f"raden innehåller ett osynligt {what}",
+                       "ta bort tecknet: skriv om raden för hand i stället för att klistra in den")
+            for index, what in control_characters(lines)]
 
 
 def _nesting(line: str) -> int:

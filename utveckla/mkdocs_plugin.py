@@ -13,11 +13,12 @@ on_serve     watch content/ so `make serve` rebuilds when an editor saves
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import re
 from pathlib import Path
+
+import yaml
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -31,7 +32,7 @@ from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
 from .sitefiles import section_sitemap
-from .site import build_now
+from .site import BuildDateError, build_now
 from .validate import load_site
 
 log = logging.getLogger("mkdocs.plugins.utveckla")
@@ -60,7 +61,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             csp.tile_source(self.config.tiles_url)
         except ValueError as error:
             raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
-        now = build_now()
+        try:
+            now = build_now()
+        except BuildDateError as error:
+            raise Abort(f"Webbplatsen byggs inte: {error}") from None
         self.site, diagnostics = load_site(self.root, now.date(), now)
         if diagnostics:
             if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -86,7 +90,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                      "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
             if spec.lang != "sv":
                 front["lang"] = spec.lang
-            content = f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n{spec.body}"
+            # Written by PyYAML's own dumper, which quotes and escapes whatever its reader would
+            # misread, so no value can end the front matter early or turn it into Markdown.
+            # on_page_markdown checks that it held.
+            content = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9)}---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
             # A listing page's source is its collection's folder: "Redigera sidan" opens the
             # folder (GitHub's tree view, where "Add file" is), set in on_page_markdown.
@@ -128,6 +135,9 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None and page.meta.get("title") != html.escape(spec.title):
+            raise PluginError(f"{page.file.src_uri}: sidans titel kom inte fram till MkDocs oförändrad; "
+                              "bygget stoppas hellre än att sidan publiceras fel")
         if spec is not None and spec.source_path and spec.source_path.endswith("/") and config.edit_uri:
             page.edit_url = folder_url(config.edit_uri, spec.source_path)
         return markdown

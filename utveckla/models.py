@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .fields import Date, Email, EventTime, Id, IdList, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
+from .fields import Date, Email, EventTime, Float, Id, IdList, Int, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
 
 
 class Strict(BaseModel):
@@ -36,8 +36,8 @@ class Contact(Strict):
 
 
 class Point(Strict):
-    lat: float = Field(ge=-90, le=90, description="Latitud i decimalgrader, t.ex. 62.39.")
-    lon: float = Field(ge=-180, le=180, description="Longitud i decimalgrader, t.ex. 17.31.")
+    lat: Float = Field(ge=-90, le=90, description="Latitud i decimalgrader, t.ex. 62.39.")
+    lon: Float = Field(ge=-180, le=180, description="Longitud i decimalgrader, t.ex. 17.31.")
 
 
 class Offer(ReviewedItem):
@@ -48,8 +48,8 @@ class Offer(ReviewedItem):
     stages: IdList = Field([], description="Företagets skede, id:n under skeden.")
     sectors: IdList = Field([], description="Branscher, id:n under sektorer. Utelämnat: alla branscher.")
     municipalities: IdList = Field([], description="Kommuner, id:n. Utelämnat: hela länet.")
-    max_amount_sek: int | None = Field(None, ge=0, le=10_000_000_000, description="Största belopp i kronor, ett heltal.")
-    max_share_percent: float | None = Field(None, ge=0, le=100, description="Största andel av kostnaden i procent, 0–100.")
+    max_amount_sek: Int | None = Field(None, ge=0, le=10_000_000_000, description="Största belopp i kronor, ett heltal.")
+    max_share_percent: Float | None = Field(None, ge=0, le=100, description="Största andel av kostnaden i procent, 0–100.")
     opens: Date | None = Field(None, description="Dag då ansökan öppnar.")
     deadline: Date | None = Field(None, description="Sista dag att ansöka. Utelämnat: löpande.")
     url: WebUrl = Field(description="Officiell sida eller ansökan.")
@@ -83,8 +83,8 @@ class Municipality(ReviewedItem):
     website: WebUrl = Field(description="Kommunens webbplats.")
     business_office: BusinessOffice = Field(description="Näringslivskontoret: name, url, email, phone.")
     location: Point = Field(description="Centralortens läge: lat, lon.")
-    population: int | None = Field(None, ge=0, le=10_000_000, description="Antal invånare, ett heltal.")
-    population_year: int | None = Field(None, ge=1900, le=2100, description="År som invånarantalet gäller.")
+    population: Int | None = Field(None, ge=0, le=10_000_000, description="Antal invånare, ett heltal.")
+    population_year: Int | None = Field(None, ge=1900, le=2100, description="År som invånarantalet gäller.")
     key_facts: list[ShortText] = Field([], max_length=8, description="Korta fakta om näringslivet, högst 8.")
 
 
@@ -92,8 +92,8 @@ class EventPlace(Strict):
     name: ShortText = Field(description="Lokalens namn.")
     municipality: Id = Field(description="Kommunens id.")
     address: ShortText | None = Field(None, description="Gatuadress.")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitud.")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitud.")
+    lat: Float | None = Field(None, ge=-90, le=90, description="Latitud.")
+    lon: Float | None = Field(None, ge=-180, le=180, description="Longitud.")
 
 
 class Registration(Strict):
@@ -120,8 +120,8 @@ class InvestmentPlace(Point):
 
 
 class Years(Strict):
-    start: int | None = Field(None, ge=1950, le=2100, description="Startår.")
-    end: int | None = Field(None, ge=1950, le=2100, description="Slutår.")
+    start: Int | None = Field(None, ge=1950, le=2100, description="Startår.")
+    end: Int | None = Field(None, ge=1950, le=2100, description="Slutår.")
 
 
 class Investment(ReviewedItem):
@@ -131,9 +131,9 @@ class Investment(ReviewedItem):
     municipality: Id = Field(description="Kommunens id.")
     sector: Id = Field(description="Sektor, ett id under sektorer.")
     status: Id = Field(description="Läge, ett id under investeringsstatus.")
-    amount_msek: float | None = Field(None, ge=0, le=1_000_000, description="Belopp i miljoner kronor.")
-    amount_year: int | None = Field(None, ge=1990, le=2100, description="År som beloppet gäller. Krävs med amount_msek.")
-    jobs: int | None = Field(None, ge=0, le=100_000, description="Antal nya jobb, ett heltal.")
+    amount_msek: Float | None = Field(None, ge=0, le=1_000_000, description="Belopp i miljoner kronor.")
+    amount_year: Int | None = Field(None, ge=1990, le=2100, description="År som beloppet gäller. Krävs med amount_msek.")
+    jobs: Int | None = Field(None, ge=0, le=100_000, description="Antal nya jobb, ett heltal.")
     location: InvestmentPlace = Field(description="Plats: lat, lon, place.")
     years: Years | None = Field(None, description="Tidsplan: start, end (år).")
     url: WebUrl | None = Field(None, description="Officiell sida.")

@@ -17,10 +17,26 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 URL_PREFIX = {"evenemang": "kalender"}
 
 
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a moment the build can use (message in Swedish)."""
+
+
 def build_now() -> dt.datetime:
     """The build's moment: from SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc).astimezone(STOCKHOLM)
+    try:
+        # A whole number of seconds since 1970 (reproducible-builds.org); the check's date
+        # range applies, so that no date computed from it runs past Python's calendar.
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        if not 1970 <= moment.year <= 2100:
+            raise ValueError
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(
+            f"miljövariabeln SOURCE_DATE_EPOCH är ”{epoch[:40]}”, men den ska vara ett heltal: sekunder sedan "
+            "1970-01-01 (till exempel $(git log -1 --format=%ct)), för en dag mellan 1970 och 2100 — "
+            "rätta värdet eller ta bort variabeln") from None
     return moment.astimezone(STOCKHOLM)
 
 

@@ -10,60 +10,81 @@ import datetime as dt
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
-from .collections import COLLECTIONS, REQUIRED_TAXONOMY, Collection
-from .diagnostics import Diagnostic, field_label
+from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
+from .diagnostics import CODES, Diagnostic, field_label
 from .fieldinfo import likely_field
-from .fields import ID_PATTERN
+from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
 from .images import check_item_images
-from .loader import RawItem, read_collection
+from .loader import RawItem, Unreadable, content_folder_problems, control_character_problems, read_collection, read_text_file, yaml_problem_in_swedish
 from .site import Entry, Site
 from .yamlsafe import YamlProblem, load_located
 
 TAXONOMY_FILE = "content/taxonomier.yml"
 
 
+# Files directly in content/ that the site reads besides the collection folders.
+CONTENT_FILES = ("taxonomier.yml",)
+
+
 def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = content_folder_problems(root, list(COLLECTIONS), CONTENT_FILES)
     taxonomy = load_taxonomy(root, diagnostics)
     validated: dict[str, list[tuple[RawItem, object]]] = {}
     loaded_items: dict[str, list[RawItem]] = {}
+    unreadable: dict[str, set[str]] = {}
     for name, collection in COLLECTIONS.items():
-        loaded = read_collection(root, name)
+        loaded = read_collection(root, name, reserved_slugs(collection))
         diagnostics.extend(loaded.diagnostics)
         loaded_items[name] = loaded.items
+        unreadable[name] = loaded.unreadable
         validated[name] = []
         for raw in loaded.items:
             diagnostics.extend(check_body(raw))
-            if raw.slug in collection.extra.get("reserved_slugs", ()):
-                diagnostics.append(Diagnostic(raw.path, 1, "filnamn", "namnkrock",
-                                              f"filnamnet {raw.slug}.md är upptaget av en annan sida på webbplatsen",
-                                              f"döp om filen, till exempel till {raw.slug}-{collection.name}.md"))
-                continue
             item = validate_item(raw, collection, diagnostics)
             if item is not None:
                 validated[name].append((raw, item))
+    diagnostics.extend(check_municipality_files(loaded_items["kommuner"]))
     # References are checked on every readable file, valid or not, so that one run shows all.
     published = {name: {raw.slug for raw in raws if raw.data.get("draft") is not True}
                  for name, raws in loaded_items.items()}
     everything = {name: {raw.slug for raw in raws} for name, raws in loaded_items.items()}
     for name, raws in loaded_items.items():
         for raw in raws:
-            check_references(raw, COLLECTIONS[name], taxonomy, published, everything, diagnostics)
+            check_references(raw, COLLECTIONS[name], taxonomy, published, everything, unreadable, diagnostics)
             diagnostics.extend(check_item_images(root, raw))
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
         for raw, item in pairs:
             for path, code, problem, fix in (collection.rules(item) if collection.rules else ()):
-                diagnostics.append(Diagnostic(raw.path, raw.line_of(path), field_label(path), code, problem, fix))
+                diagnostics.append(Diagnostic(raw.path, rule_line(raw, path, problem), field_label(path), code, problem, fix))
         entries[name] = tuple(
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
             for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
         )
     check_unique_titles(validated, diagnostics)
-    return Site(today=today, taxonomy=taxonomy, entries=entries, now=now), sorted(set(diagnostics))
+    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now), sorted(set(diagnostics))
+
+
+def rule_line(raw: RawItem, path: tuple, problem: str) -> int:
+    """The line of the field a rule names; for a missing field (amount_year when amount_msek is
+    written) the line of the field beside it that the problem mentions."""
+    if path in raw.lines or not path:
+        return raw.line_of(path)
+    siblings = [key for key in raw.lines if key and key[:-1] == path[:-1] and isinstance(key[-1], str) and key[-1] in problem]
+    return raw.lines[siblings[0]] if siblings else raw.line_of(path)
+
+
+def check_municipality_files(raws: list[RawItem]) -> list[Diagnostic]:
+    """content/kommuner/ holds the county's seven municipalities and nothing else."""
+    return [Diagnostic(raw.path, 1, "filnamn", "okand-kommun",
+                       f"{raw.slug} är inte en av Västernorrlands sju kommuner",
+                       f"content/kommuner/ har en fil per kommun: {', '.join(slug + '.md' for slug in MUNICIPALITIES)}; "
+                       "ta bort filen eller döp om den till rätt kommun")
+            for raw in raws if raw.slug not in MUNICIPALITIES]
 
 
 def check_unique_titles(validated: dict[str, list[tuple[RawItem, object]]], diagnostics: list[Diagnostic]) -> None:
@@ -98,6 +119,12 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     label = field_label(loc)
     line = raw.line_of(loc)
     if given is None and kind != "missing":  # `summary:` with nothing after the colon
+        written = raw.source_lines[line - 1] if 0 < line <= len(raw.source_lines) else ""
+        after = written.split(":", 1)[1].strip() if ":" in written else ""
+        if after.startswith("#"):  # YAML reads `title: #1 i länet` as an empty value and a comment
+            return Diagnostic(raw.path, line, label, "saknat-falt",
+                              "texten börjar med # och läses därför som en kommentar, så fältet blir tomt",
+                              f"sätt citattecken runt texten: {loc[-1]}: \"{_short(after)}\"")
         return Diagnostic(raw.path, line, label, "saknat-falt", "fältet är tomt",
                           "skriv ett värde efter kolon, eller ta bort raden om fältet är frivilligt")
     if "—" in detail["msg"] and kind in _CUSTOM:
@@ -130,11 +157,13 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     if kind == "string_pattern_mismatch":
         return Diagnostic(raw.path, line, label, "fel-typ", f"”{given}” har fel form",
                           "skriv ett telefonnummer med siffror, mellanslag och bindestreck, t.ex. 0611-34 90 00")
-    return Diagnostic(raw.path, line, label, "fel-typ", f"värdet ”{_short(given)}” har fel form ({_KIND_WORDS.get(kind, kind)})",
+    return Diagnostic(raw.path, line, label, "fel-typ",
+                      f"värdet ”{_short(given)}” har fel form ({_KIND_WORDS.get(kind, 'jämför med fältreferensen')})",
                       _KIND_FIXES.get(kind, "jämför med fältreferensen i redaktörsguiden"))
 
 
-_CUSTOM = {"ogiltigt-datum", "ogiltig-tid", "ogiltig-url", "ogiltig-epost", "okand-referens", "styrtecken"}
+# Errors raised by fields.py carry a diagnostic code as their type and "problem — fix" as the message.
+_CUSTOM = set(CODES)
 _KIND_WORDS = {
     "int_parsing": "ska vara ett heltal", "int_type": "ska vara ett heltal", "int_from_float": "ska vara ett heltal",
     "float_parsing": "ska vara ett tal", "float_type": "ska vara ett tal",
@@ -150,7 +179,7 @@ _KIND_FIXES = {
     "float_type": "skriv ett tal med punkt som decimaltecken, till exempel 62.39",
     "bool_type": "skriv true eller false (inte ja/nej eller yes/no)",
     "string_type": "skriv en text; sätt citattecken runt den om den ser ut som något annat",
-    "list_type": "skriv en lista, till exempel [sundsvall, timra]",
+    "list_type": "skriv en lista: värdena inom [ ] med komma emellan, eller en rad per värde med - först",
     "model_type": "skriv underfälten indragna på egna rader under fältet",
     "dict_type": "skriv underfälten indragna på egna rader under fältet",
 }
@@ -197,8 +226,11 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def check_references(raw: RawItem, collection: Collection, taxonomy: dict, published: dict,
-                     everything: dict, diagnostics: list[Diagnostic]) -> None:
+def check_references(raw: RawItem, collection: Collection, taxonomy: dict | None, published: dict,
+                     everything: dict, unreadable: dict, diagnostics: list[Diagnostic]) -> None:
+    """Ids that must name a file or a vocabulary term. Root causes only: a reference to a file
+    that exists but could not be read, or to a vocabulary that could not be read, is not
+    reported again here (its own problem already is)."""
     draft = raw.data.get("draft") is True
     for path, target in collection.references:
         value = raw.data
@@ -212,11 +244,20 @@ def check_references(raw: RawItem, collection: Collection, taxonomy: dict, publi
             line, label = raw.line_of(where), field_label(where)
             if target.startswith("taxonomi:"):
                 vocabulary = target.split(":", 1)[1]
-                known = taxonomy.get(vocabulary, {})
+                if taxonomy is None or vocabulary not in taxonomy:
+                    continue
+                known = taxonomy[vocabulary]
                 if ref not in known:
                     diagnostics.append(Diagnostic(raw.path, line, label, "okant-id",
                                                   f"”{ref}” finns inte bland {vocabulary} i {TAXONOMY_FILE}",
                                                   f"använd ett av: {', '.join(known)} (eller lägg till det i {TAXONOMY_FILE})"))
+            elif ref in unreadable[target]:
+                continue
+            elif target == "kommuner" and ref in MUNICIPALITIES and ref not in everything[target]:
+                diagnostics.append(Diagnostic(raw.path, line, label, "okand-referens",
+                                              f"filen content/kommuner/{ref}.md för {MUNICIPALITIES[ref]} saknas",
+                                              f"återställ content/kommuner/{ref}.md (git restore content/kommuner/{ref}.md); "
+                                              "alla sju kommuner ska finnas"))
             elif ref not in (everything[target] if draft else published[target]):
                 examples = ", ".join(sorted(published[target])[:3])
                 hint = (f"{ref}.md i content/{target}/ är ett utkast (draft: true); publicera den först"
@@ -227,22 +268,40 @@ def check_references(raw: RawItem, collection: Collection, taxonomy: dict, publi
                                               f"”{ref}” finns inte i content/{target}/", hint))
 
 
-def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[str, str]]:
-    """content/taxonomier.yml: vocabulary → {id: Swedish label}."""
+def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[str, str]] | None:
+    """content/taxonomier.yml: vocabulary → {id: Swedish label}; None when the file cannot be read.
+
+    Labels are shown on pages, in feeds and in the CSV, so they get the same text rule as
+    titles. When the file cannot be read at all, only that is reported: every id in every
+    other file would otherwise be reported as unknown too.
+    """
     path = root / TAXONOMY_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         diagnostics.append(Diagnostic(TAXONOMY_FILE, 1, "fil", "ordlista", "filen med ordlistor saknas",
                                       "återställ content/taxonomier.yml från git"))
-        return {}
-    text = path.read_text(encoding="utf-8-sig")
+        return None
+    try:
+        text = read_text_file(root, path, TAXONOMY_FILE)
+    except Unreadable as unreadable:
+        diagnostics.append(unreadable.diagnostic)
+        return None
+    controls = control_character_problems(TAXONOMY_FILE, text.split("\n"))
+    diagnostics.extend(controls)
+    if controls:
+        return None
     try:
         located = load_located(text)
     except YamlProblem as problem:
         diagnostics.append(Diagnostic(TAXONOMY_FILE, problem.line, "fil", "yaml-syntax",
-                                      f"raden går inte att läsa som YAML ({problem.problem})",
-                                      "kontrollera indrag och kolon"))
-        return {}
+                                      f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}",
+                                      "kontrollera indraget (två mellanslag före varje id), kolon efter id:t "
+                                      "och citattecken runt etiketter med kolon i"))
+        return None
     data = located.value if isinstance(located.value, dict) else {}
+    for key_path, line in located.duplicate_keys:
+        diagnostics.append(Diagnostic(TAXONOMY_FILE, line + 1, field_label(key_path), "dubbelt-falt",
+                                      "id:t står mer än en gång i samma ordlista, och bara den sista etiketten skulle gälla",
+                                      "ta bort den ena raden så att varje id står en gång"))
     taxonomy: dict[str, dict[str, str]] = {}
     for vocabulary, required in REQUIRED_TAXONOMY.items():
         terms = data.get(vocabulary)
@@ -254,15 +313,32 @@ def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[s
         taxonomy[vocabulary] = {}
         for term, label in terms.items():
             term_line = located.lines.get((vocabulary, term), line)
+            where = f"{vocabulary}.{term}"
             if not ID_PATTERN.match(str(term)) or not isinstance(label, str) or not label.strip():
-                diagnostics.append(Diagnostic(TAXONOMY_FILE, term_line, f"{vocabulary}.{term}", "ordlista",
+                diagnostics.append(Diagnostic(TAXONOMY_FILE, term_line, where, "ordlista",
                                               "id:t eller etiketten har fel form",
                                               "skriv id:t med a–z, 0–9 och bindestreck och en svensk etikett efter kolon"))
                 continue
             taxonomy[vocabulary][str(term)] = label.strip()
+            problem = label_problem(label.strip())
+            if problem:
+                diagnostics.append(Diagnostic(TAXONOMY_FILE, term_line, where, problem[0], problem[1], problem[2]))
         for term in required:
             if term not in taxonomy[vocabulary]:
                 diagnostics.append(Diagnostic(TAXONOMY_FILE, line, f"{vocabulary}.{term}", "ordlista",
                                               f"id:t {term} krävs av innehållskontraktet men saknas",
                                               f"lägg tillbaka raden {term}: <etikett>"))
     return taxonomy
+
+
+def label_problem(label: str) -> tuple[str, str, str] | None:
+    """A taxonomy label by the same rule as every one-line text field (code, problem, fix)."""
+    try:
+        check_plain_text(label, single_line=True)
+    except PydanticCustomError as error:
+        problem, fix = (part.strip() for part in error.message().split("—", 1))
+        return error.type, problem, fix
+    if len(label) > LABEL_MAX_LENGTH:
+        return ("for-lang", f"etiketten är {len(label)} tecken lång, högst {LABEL_MAX_LENGTH} är tillåtet",
+                f"korta etiketten med minst {len(label) - LABEL_MAX_LENGTH} tecken")
+    return None

@@ -75,6 +75,10 @@ class YamlProblem(Exception):
 # Problems that are not syntax errors but that editors never mean (and hostile files use).
 ALIAS_PROBLEM = "ankare och alias (& och * först i ett värde) används inte i innehållsfilerna"
 DEPTH_PROBLEM = "värdena ligger i för många nivåer inuti varandra"
+TAG_PROBLEM = "värdet har en YAML-tagg (som !!bool eller !!int) som bestämmer hur det ska läsas"
+# What a node would be without an explicit tag: `draft: !!bool yes` must not become true.
+_RESOLVER = PyEditorLoader("")
+_IMPLICIT = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
 def load_located(text: str) -> Located:
@@ -120,6 +124,8 @@ def _convert(node: yaml.Node, path: tuple, located: Located, seen: set[int]) -> 
         raise YamlProblem(where, ALIAS_PROBLEM)
     seen.add(id(node))
     located.lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag != _implicit_tag(node):
+        raise YamlProblem(node.start_mark.line + 1, TAG_PROBLEM)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -133,6 +139,15 @@ def _convert(node: yaml.Node, path: tuple, located: Located, seen: set[int]) -> 
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (index,), located, seen) for index, item in enumerate(node.value)]
     return _scalar(node)
+
+
+def _implicit_tag(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        # A quoted value is always text; a plain one is read by the resolvers above.
+        # (libyaml writes a plain value's style as "", PyYAML as None.)
+        plain = not node.style
+        return _RESOLVER.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    return _IMPLICIT[type(node)]
 
 
 def _scalar(node: yaml.Node) -> object:
