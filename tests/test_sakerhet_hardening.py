@@ -300,3 +300,46 @@ def test_the_build_stops_with_swedish_messages_not_tracebacks(tmp_path):
     assert result.returncode != 0 and "Traceback" not in output
     assert "SOURCE_DATE_EPOCH" in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_misspelt_vocabulary_is_named(project):
+    replace(project, "taxonomier.yml", "stodtyper:", "stodtyper:\n  ovrigt2: Annat\nstodtyp:\n  x: X\nstodtyper_:")
+    found = [(d.field, d.code) for d in check(project) if d.field == "stodtyp"]
+    assert found == [("stodtyp", "ordlista")]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(project):
+    name = os.fsencode(str(project / "content" / "stod")) + b"/l\xe5n.md"
+    with open(name, "wb") as file:
+        file.write(b"---\ntitle: x\n---\n")
+    run = run_check(project)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "[ogiltigt-filnamn]" in run.stderr
+
+
+def test_a_hidden_markdown_file_is_not_ignored(project):
+    shutil.copy(project / "content" / "stod" / "lan-timra.md", project / "content" / "stod" / ".lan-dolt.md")
+    (project / "content" / "stod" / ".DS_Store").write_bytes(b"\x00\x01")
+    assert codes(project) == [("content/stod/.lan-dolt.md", 1, "ogiltigt-filnamn")]
+
+
+def test_the_check_prints_even_where_the_terminal_cannot_show_swedish_letters(project):
+    replace(project, "stod/lan-sundsvall.md", "type: lan", "type: lån-typ")
+    run = run_check(project, PYTHONIOENCODING="ascii")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "content/stod/lan-sundsvall.md:5: type:" in run.stderr
+
+
+def test_no_title_can_break_out_of_the_generated_front_matter(tmp_path):
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", FIXTURES / "content")
+    title = 'Lån: "citat" --- & <b>fet</b> #1 ✨ yes'
+    replace(project, "stod/lan-sundsvall.md", "title: Lån i Sundsvall", f"title: '{title}'")
+    replace(project, "stod/lan-sundsvall.md", "summary: Ett lån bara för företag i Sundsvall.",
+            "summary: '---\n  [klick](javascript:alert(1)) ![x](https://evil.example.com/x.png)'")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "stod" / "lan-sundsvall" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Lån: &#34;citat&#34; --- &amp; &lt;b&gt;fet&lt;/b&gt; #1 ✨ yes" in page.replace("&quot;", "&#34;")
+    # The summary stays text: no Markdown link or image made from it.
+    assert 'src="https://evil.example.com' not in page and 'href="javascript:' not in page

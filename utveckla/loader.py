@@ -88,8 +88,12 @@ def read_text_file(root: Path, file: Path, relative: str) -> str:
                      "ta bort den och lägg en vanlig textfil här")
     if status.st_size > MAX_FILE_BYTES:
         raise _too_large(relative, status.st_size)
-    with open(target, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change between stat and read
+    try:
+        with open(target, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change between stat and read
+    except OSError:
+        raise refuse("felaktig-fil", "filen går inte att läsa (saknas behörighet?)",
+                     "kontrollera att filen är en vanlig fil som du kan öppna i en textredigerare") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(relative, len(raw))
     try:
@@ -168,9 +172,18 @@ def read_collection(root: Path, collection: str, reserved: tuple[str, ...] = ())
         return result
     seen_lower: dict[str, str] = {}
     for file in sorted(folder.iterdir()):
-        relative = file.relative_to(root).as_posix()
-        if file.name.startswith("."):
-            continue  # .DS_Store, .gitkeep and editors' hidden files
+        relative = printable_path(file.relative_to(root).as_posix())
+        if file.name in IGNORED_NAMES:
+            continue
+        if file.name.startswith(".") and file.suffix != ".md":
+            continue  # editors' and tools' hidden files (.~lock, .swp); a hidden .md is reported below
+        if relative != file.relative_to(root).as_posix():
+            result.diagnostics.append(Diagnostic(
+                relative, 1, "filnamn", "ogiltigt-filnamn",
+                "filnamnet är inte skrivet i UTF-8 och kan inte bli en webbadress",
+                "döp om filen med a–z, 0–9 och bindestreck, till exempel mikrolan.md",
+            ))
+            continue
         if file.is_dir():
             result.diagnostics.append(Diagnostic(
                 relative, 1, "fil", "felaktig-fil",
@@ -216,6 +229,16 @@ def read_collection(root: Path, collection: str, reserved: tuple[str, ...] = ())
     return result
 
 
+# Files that operating systems and git put in folders by themselves.
+IGNORED_NAMES = frozenset({".DS_Store", ".gitkeep", ".keep", "Thumbs.db", "desktop.ini"})
+
+
+def printable_path(path: str) -> str:
+    """A path as it can be printed: a file name in another encoding than UTF-8 (which Python
+    reads with surrogate escapes) would otherwise crash the report."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _names_in(folder: Path) -> set[str]:
     try:
         return {entry.name for entry in folder.iterdir()}
@@ -233,9 +256,11 @@ def content_folder_problems(root: Path, collections: list[str], files: tuple[str
     by_folded = {name.casefold(): name for name in collections}
     for name in sorted(_names_in(root / "content")):
         entry = root / "content" / name
-        if name.startswith(".") or name in files or name in collections:
+        if name in IGNORED_NAMES or name in files or name in collections:
             continue
-        relative = f"content/{name}"
+        if name.startswith(".") and not name.endswith(".md") and not entry.is_dir():
+            continue  # hidden files of editors and tools
+        relative = printable_path(f"content/{name}")
         if entry.is_dir():
             right = by_folded.get(name.casefold())
             close = right or next(iter(difflib.get_close_matches(name.lower(), collections, n=1)), None)

@@ -302,6 +302,11 @@ def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[s
         diagnostics.append(Diagnostic(TAXONOMY_FILE, line + 1, field_label(key_path), "dubbelt-falt",
                                       "id:t står mer än en gång i samma ordlista, och bara den sista etiketten skulle gälla",
                                       "ta bort den ena raden så att varje id står en gång"))
+    for vocabulary in data:
+        if vocabulary not in REQUIRED_TAXONOMY:  # a misspelt name would otherwise be ignored
+            diagnostics.append(Diagnostic(TAXONOMY_FILE, located.lines.get((vocabulary,), 1), str(vocabulary), "ordlista",
+                                          f"ordlistan ”{vocabulary}” används inte av webbplatsen",
+                                          f"ordlistorna heter: {', '.join(REQUIRED_TAXONOMY)}; rätta namnet eller ta bort den"))
     taxonomy: dict[str, dict[str, str]] = {}
     for vocabulary, required in REQUIRED_TAXONOMY.items():
         terms = data.get(vocabulary)
