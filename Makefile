@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps bench bench-map bench-scale vendor-map clean new \
+.PHONY: install serve build check test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
 	stale schemas sitecheck lock audit-deps vendor-manifest audit audit-tools
 
 install: $(STAMP)
@@ -93,6 +93,10 @@ sitecheck: install $(NODE_STAMP)
 browser-deps: $(NODE_STAMP)
 	@bash scripts/install-chromium.sh
 
+# LibreOffice Calc, which the open-data test opens investeringar.csv in (tests/test_sakerhet_csv.py).
+calc-deps:
+	@bash scripts/install-libreoffice.sh
+
 # The audit's tools: axe-core, Lighthouse and vnu-jar from package-lock.json, Debian's
 # chromium, and Java for the HTML checker. Chromium is required here, not optional.
 audit-tools: install $(NODE_STAMP)
@@ -106,7 +110,7 @@ audit: audit-tools
 	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
 	$(BIN)/python -m audit site
 
-test: install browser-deps
+test: install browser-deps calc-deps
 	$(BIN)/python -m pytest
 
 test-fast: install

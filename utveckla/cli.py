@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .collections import COLLECTIONS
 from .diagnostics import report_github, report_json, report_text
-from .site import build_date
+from .news import scheduled
+from .site import BuildDateError, build_date
 from .validate import load_site
 
 
@@ -34,6 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     for sub in commands.choices.values():
         sub.add_argument("--root", type=Path, default=Path("."), help="projektets rotmapp")
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or CI log that cannot show å, ä and ö gets "?" rather than a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        return run_command(args)
+    except BuildDateError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "new":
         return run_new(args.root, args.collection, args.title, args.slug)
     if args.command == "stale":
@@ -48,6 +61,9 @@ def run_check(root: Path, output: str | None) -> int:
     if output == "json":
         print(report_json(diagnostics))
         return 1 if diagnostics else 0
+    # News dated ahead is no problem: it is checked now and comes out on its date.
+    for entry in scheduled(site):
+        print(f"{entry.path}: publiceras {entry.data.date.isoformat()} (datumet har inte kommit än)")
     if not diagnostics:
         counts = ", ".join(f"{len(entries)} {name}" for name, entries in site.entries.items())
         print(f"Innehållet är rätt ifyllt: {counts}.")

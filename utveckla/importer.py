@@ -130,8 +130,12 @@ def _cell(column: str, value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.date()
     if column in NUMBER_COLUMNS and isinstance(value, str):
+        # A CSV cell is always text and the model takes only numbers, so the number is read here;
+        # anything else stays text, for the model to report.
         number = re.sub(r"[\s\u00a0]", "", value).replace(",", ".")
-        return number
+        if not re.fullmatch(r"-?\d+(\.\d+)?", number):
+            return number
+        value = float(number) if "." in number else int(number)
     if column in NUMBER_COLUMNS and isinstance(value, float) and value.is_integer() and column != "amount_msek":
         return int(value)  # Excel stores 2024 as 2024.0
     if column == "draft" and isinstance(value, str) and value.lower() in ("true", "false"):

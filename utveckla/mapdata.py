@@ -3,6 +3,9 @@
 Both files use the content contract's field names, so a downloaded CSV can go straight back
 into scripts/import_investeringar.py; the label columns (municipality_name, sector_label,
 status_label, page_url) are for readers and are ignored by the importer.
+
+The CSV is opened in spreadsheets, which run a cell that looks like a formula; its text cells
+are neutralised (spreadsheet_text). The GeoJSON is read by programs and keeps the exact text.
 """
 
 from __future__ import annotations
@@ -97,11 +100,40 @@ def geojson(rows: list[InvestmentRow], site_url: str = "") -> str:
 
 
 def csv_text(rows: list[InvestmentRow], site_url: str = "") -> str:
-    """UTF-8 text (no byte-order mark), comma-separated, a header row, CRLF line ends (RFC 4180)."""
+    """UTF-8 text (no byte-order mark), comma-separated, a header row, CRLF line ends (RFC 4180).
+    Numbers stay numbers; text from content goes through spreadsheet_text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMN_NAMES)
     for row in rows:
         values = record(row, site_url)
-        writer.writerow(["" if values[name] is None else values[name] for name in COLUMN_NAMES])
+        writer.writerow([_csv_cell(values[name]) for name in COLUMN_NAMES])
     return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return spreadsheet_text(value) if isinstance(value, str) else value
+
+
+# Excel, LibreOffice and Google Sheets read a cell that starts with one of these as a formula
+# (=HYPERLINK(…) sends the reader to any address, =DDE(…) can run a program): OWASP's list for
+# "CSV injection".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    # Text that already has ' before a formula start gets one more, so that plain_text() gives
+    # back exactly what was written: "'=x" → "''=x" → "'=x".
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading ' where it would start a formula, as OWASP advises."""
+    return "'" + text if _needs_quote(text) else text
+
+
+def plain_text(cell: str) -> str:
+    """The text spreadsheet_text() was given: for reading a downloaded CSV back (the importer)."""
+    return cell[1:] if cell.startswith("'") and _needs_quote(cell[1:]) else cell

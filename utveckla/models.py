@@ -143,7 +143,7 @@ class Investment(ReviewedItem):
 class Article(Item):
     """`aktuellt`: a news article."""
 
-    date: Date = Field(description="Publiceringsdatum.")
+    date: Date = Field(description="Publiceringsdatum (ÅÅÅÅ-MM-DD). Ett datum framåt i tiden: nyheten kontrolleras direkt men publiceras först det datumet.")
     tags: Annotated[list[Tag], Field(max_length=8)] = Field([], description="Korta taggar, högst 8.")
     image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
     image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")

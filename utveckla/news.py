@@ -1,4 +1,6 @@
-"""News (`aktuellt`): newest first, pages of ten, tags, and what the start page shows."""
+"""News (`aktuellt`): newest first, pages of ten, tags, and what the start page shows.
+
+An article's `date` is its publication date: one dated in the future waits for that day."""
 
 from __future__ import annotations
 
@@ -35,9 +37,24 @@ class ListingPage:
         return "aktuellt/index.md" if self.number == 1 else f"aktuellt/sida-{self.number}/index.md"
 
 
+def is_published(entry: Entry, site: Site) -> bool:
+    """An article is published from its date on, the build's today in Sweden."""
+    return entry.data.date <= site.today
+
+
 def articles(site: Site) -> list[Entry]:
-    """Published articles, newest first; the same day is ordered by title, so builds repeat."""
-    return sorted(site.entries.get("aktuellt", ()), key=lambda e: (-e.data.date.toordinal(), e.data.title))
+    """Published articles, newest first; the same day is ordered by title, so builds repeat.
+    Every news output (pages, listings, tags, municipalities, start page, feed, sitemap, search)
+    is made from this list, so an article dated after the build's today appears in none of them."""
+    published = [e for e in site.entries.get("aktuellt", ()) if is_published(e, site)]
+    return sorted(published, key=lambda e: (-e.data.date.toordinal(), e.data.title))
+
+
+def scheduled(site: Site) -> list[Entry]:
+    """Articles dated after the build's today, soonest first: checked now, published from their
+    date by the first build on that day (the nightly one, .github/workflows/site.yml)."""
+    waiting = [e for e in site.entries.get("aktuellt", ()) if not is_published(e, site)]
+    return sorted(waiting, key=lambda e: (e.data.date, e.path))
 
 
 def latest(site: Site, limit: int = 3) -> list[Entry]:

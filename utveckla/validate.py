@@ -130,6 +130,8 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
     if "—" in detail["msg"] and kind in _CUSTOM:
         problem, fix = (part.strip() for part in detail["msg"].split("—", 1))
         return Diagnostic(raw.path, line, label, kind, problem, fix)
+    if kind == "int_type" and isinstance(given, float):  # `jobs: 12.5` (numbers are strict: no bools)
+        kind = "int_from_float"
     if kind == "extra_forbidden":
         fields = _allowed_fields(collection.model, loc[:-1])
         guess = likely_field(str(loc[-1]), fields)
