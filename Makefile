@@ -63,7 +63,7 @@ serve: install
 # so a failed build never leaves a half-built site/ that could be deployed.
 build: install
 	rm -rf .site-tmp
-	@if $(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp; then \
+	@if $(BIN)/mkdocs build --strict --site-dir .site-tmp; then \
 		rm -rf site && mv .site-tmp site && echo "Webbplatsen är byggd i site/."; \
 	else \
 		rm -rf .site-tmp site; echo "Bygget misslyckades: ingenting publiceras." >&2; exit 1; \

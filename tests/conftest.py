@@ -35,7 +35,7 @@ def run_build(project: Path, site_dir: Path, epoch: str = EPOCH) -> subprocess.C
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )

@@ -60,7 +60,7 @@ def real_events() -> dict[str, object]:
 def build(project: Path, out: Path, epoch: int = EPOCH, config: str = "mkdocs.yml") -> Path:
     """`mkdocs build --strict` of a project into out/, as `make build` does."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "--quiet", "-f", str(project / config),
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / config),
                              "--site-dir", str(out)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
-from conftest import FIXTURES, make_project, run_build
+from conftest import EPOCH, FIXTURES, ROOT, make_project, run_build
 
 
 def read(site: Path, path: str) -> str:
@@ -116,3 +119,24 @@ def test_same_content_and_epoch_build_byte_identical(tmp_path, real_site):
     first, second = tree_digest(real_site), tree_digest(project / "again")
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_make_build_stops_on_a_broken_link_and_leaves_no_site(tmp_path):
+    """`make build` is strict: a warning (here a link to a page that does not exist) fails it."""
+    project = make_project(tmp_path, FIXTURES / "content")
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)  # copy2: the install stamp stays newer
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("gammal", encoding="utf-8")
+    page = project / "docs" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Läs mer](finns-inte.md)\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    result = subprocess.run(["make", "-s", "build"], cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "finns-inte.md" in result.stdout + result.stderr
+    assert not (project / "site").exists() and not (project / ".site-tmp").exists()
+    page.write_text(page.read_text(encoding="utf-8").replace("[Läs mer](finns-inte.md)", ""), encoding="utf-8")
+    result = subprocess.run(["make", "-s", "build"], cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "INFO" not in result.stdout + result.stderr  # a clean build prints no progress noise

@@ -34,7 +34,7 @@ EPOCH = "1795348800"  # 2026-11-22 12:00 UTC, as in tests/conftest.py on main: t
 
 def build(target: Path) -> Path:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                           "-f", str(ROOT / "mkdocs.yml"), "-d", str(target)], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     return target

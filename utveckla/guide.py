@@ -70,7 +70,9 @@ def guide_pages(site: Site):
     return [PageSpec(
         src_uri=FIELD_REFERENCE, title=title, description=description,
         source_path="utveckla/models.py",  # the descriptions are written there
-        body="",
+        # The template writes the page; these headings only tell MkDocs which anchors it has
+        # (its link check reads them from the Markdown), so links like falt.md#stod are checked.
+        body="\n\n".join(f"## {collection.label} {{#{collection.name}}}" for collection in collections),
         render=lambda body_html: render("redaktor_falt.html", title=title, description=description,
                                         collections=collections, base=base),
     )]

@@ -54,6 +54,13 @@ class UtvecklaConfig(Config):
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A build shows what an editor needs: warnings and errors (which --strict counts), not
+        # MkDocs' progress lines. `mkdocs build -v` still shows everything; serve keeps its lines.
+        mkdocs_log = logging.getLogger("mkdocs")
+        if command == "build" and mkdocs_log.getEffectiveLevel() == logging.INFO:
+            mkdocs_log.setLevel(logging.WARNING)
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         csp.forget_trusted_scripts()
