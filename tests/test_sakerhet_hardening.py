@@ -79,6 +79,12 @@ def replace(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(project: Path, relative: str, text: str) -> int:
+    """The 1-based line of a file on which a text stands."""
+    lines = (project / "content" / relative).read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
 def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env}
     environment.pop("GITHUB_ACTIONS", None)
@@ -210,7 +216,7 @@ def test_a_taxonomy_id_written_twice_is_an_error(project):
 def test_an_explicit_yaml_tag_is_an_error_and_nothing_is_published(project, line):
     replace(project, "stod/lan-sundsvall.md", "reviewed: 2026-11-01", f"reviewed: 2026-11-01\n{line}")
     site, diagnostics = load_site(project, TODAY)
-    assert [(d.line, d.code) for d in diagnostics] == [(11, "yaml-syntax")]
+    assert [(d.line, d.code) for d in diagnostics] == [(line_of(project, "stod/lan-sundsvall.md", line), "yaml-syntax")]
     assert "YAML-tagg" in diagnostics[0].problem
 
 
@@ -226,7 +232,7 @@ def test_a_boolean_is_never_a_number(project):
 ])
 def test_addresses_that_lead_nowhere_public_are_refused(project, url):
     replace(project, "stod/lan-sundsvall.md", "url: https://www.almi.se/sundsvall", f"url: {url}")
-    assert codes(project) == [("content/stod/lan-sundsvall.md", 9, "ogiltig-url")]
+    assert codes(project) == [("content/stod/lan-sundsvall.md", line_of(project, "stod/lan-sundsvall.md", "url:"), "ogiltig-url")]
 
 
 # Class 9: root causes only, on the right line, in Swedish.
@@ -343,3 +349,10 @@ def test_no_title_can_break_out_of_the_generated_front_matter(tmp_path):
     assert "<title>Lån: &#34;citat&#34; --- &amp; &lt;b&gt;fet&lt;/b&gt; #1 ✨ yes" in page.replace("&quot;", "&#34;")
     # The summary stays text: no Markdown link or image made from it.
     assert 'src="https://evil.example.com' not in page and 'href="javascript:' not in page
+
+
+@pytest.mark.parametrize("link", ["http://127.0.0.1:8000/", "https://www.almi.se@evil.example.com/", "https://./"])
+def test_body_links_follow_the_same_address_rule_as_fields(project, link):
+    path = project / "content" / "stod" / "lan-sundsvall.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n[Ansök]({link})\n", encoding="utf-8")
+    assert [d.code for d in check(project)] == ["otillaten-adress"]

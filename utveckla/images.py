@@ -18,15 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bodies import FENCE, is_external, rendered, visible_lines
 from .diagnostics import Diagnostic
+from .html5 import normalised, tokens
 from .loader import RawItem
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
-MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?P<title>\s+"[^"]*")?\s*\)')
+# The alt text may go on over a line break, not over an empty line (a new paragraph).
+MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>(?:[^\]\n]|\n(?![ \t]*\n))*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?P<title>\s+"[^"]*")?\s*\)')
+# `[ref]: bilder/hamn.jpg "title"`, the definition a reference-style image `![…][ref]` uses.
+REFERENCE_DEFINITION = re.compile(r'^(?P<label> {0,3}\[[^\]]+\]:[ \t]*<?)(?P<src>[^\s>]+)(?P<rest>>?.*)$', re.MULTILINE)
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)\s*=\s*("([^"]*)"|\'([^\']*)\')')
-FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"(`+)[^`]+?\1")
 # Alt texts that describe nothing: a screen reader user learns nothing from "bild".
 EMPTY_ALTS = {"bild", "foto", "image", "img", "bilden", "fotografi", "picture"}
 
@@ -35,8 +38,7 @@ EMPTY_ALTS = {"bild", "foto", "image", "img", "bilden", "fotografi", "picture"}
 class BodyImage:
     line: int  # 1-based line within the body
     src: str
-    alt: str | None  # None: an HTML <img> without alt attribute
-    html: bool
+    alt: str | None  # None: an <img> without alt attribute
 
 
 def html_attributes(tag: str) -> dict[str, str]:
@@ -45,24 +47,39 @@ def html_attributes(tag: str) -> dict[str, str]:
 
 
 def body_images(body: str) -> Iterator[BodyImage]:
-    """Every image in a Markdown body (outside code blocks), with its line."""
-    fenced = False
-    for number, line in enumerate(body.split("\n"), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
+    """Every image of a body as the site renders it, whatever syntax made it: `![…](…)`,
+    `![…][ref]`, `<img>`, over several lines, with `{: src=… }`. Each with the line it is
+    written on (best effort: Markdown does not keep lines, so the rendered images are matched
+    in order to where images start in the text, by their address or alt text)."""
+    try:
+        html = rendered(body).html
+    except Exception:  # bodies.check_body reports a body Markdown cannot render
+        return
+    text = normalised(body)
+    starts = _image_starts(body)
+    cursor = 0
+    for token in tokens(html):
+        if token.kind != "StartTag" or token.name != "img":
             continue
-        if fenced:
-            continue
-        line = INLINE_CODE.sub(lambda m: " " * len(m.group()), line)  # `<img …>` in code is an example
-        for match in MARKDOWN_IMAGE.finditer(line):
-            yield BodyImage(number, match.group("src"), match.group("alt"), html=False)
-        for match in HTML_IMAGE.finditer(line):
-            attributes = html_attributes(match.group(0))
-            yield BodyImage(number, attributes.get("src", ""), attributes.get("alt"), html=True)
+        src, alt = token.attributes.get("src", ""), token.attributes.get("alt")
+        written = next((i for i in range(cursor, min(len(starts), cursor + 50))
+                        if src in text[starts[i][1]:starts[i][1] + 500]
+                        or (alt is not None and text.startswith(f"![{alt}]", starts[i][1]))), None)
+        index = written if written is not None else min(cursor, len(starts) - 1)
+        cursor = index + 1
+        yield BodyImage(starts[index][0] if starts else 1, src, alt)
 
 
-def is_external(src: str) -> bool:
-    return bool(re.match(r"^([a-z][a-z0-9+.-]*:|//)", src, re.IGNORECASE))
+IMAGE_START = re.compile(r"!\[|<img(?![\w-])", re.IGNORECASE)
+
+
+def _image_starts(body: str) -> list[tuple[int, int]]:
+    """(line, offset) of every `![` and `<img` outside code, in order."""
+    starts, offset = [], 0
+    for number, visible in enumerate(visible_lines(body), start=1):
+        starts += [(number, offset + match.start()) for match in IMAGE_START.finditer(visible)]
+        offset += len(visible) + 1
+    return starts
 
 
 def docs_path(src: str) -> str:
@@ -146,8 +163,9 @@ def check_item_images(root: Path, raw: RawItem) -> list[Diagnostic]:
 def page_relative_body(body: str, src_uri: str) -> str:
     """Image paths written from docs/ → paths relative to the generated page.
 
-    Markdown images are resolved by MkDocs relative to the page's source (src_uri); raw HTML
-    is not touched by MkDocs, so its src is made relative to the page's URL (…/slug/).
+    Markdown images (inline, or the definition `[ref]: bilder/…` of `![…][ref]`) are resolved
+    by MkDocs relative to the page's source (src_uri); raw HTML is not touched by MkDocs, so
+    its src is made relative to the page's URL (…/slug/). An image may span lines.
     """
     source_dir = posixpath.dirname(src_uri) or "."
     url_dir = posixpath.dirname(src_uri) if src_uri.endswith("index.md") else src_uri[:-3]
@@ -159,6 +177,12 @@ def page_relative_body(body: str, src_uri: str) -> str:
         relative = posixpath.relpath(docs_path(src), source_dir)
         return f"![{match.group('alt')}]({relative}{match.group('title') or ''})"
 
+    def definition(match: re.Match) -> str:
+        src = match.group("src")
+        if is_external(src) or not docs_path(src).lower().endswith(IMAGE_SUFFIXES):
+            return match.group(0)  # a link's definition, not an image's
+        return match.group("label") + posixpath.relpath(docs_path(src), source_dir) + match.group("rest")
+
     def html(match: re.Match) -> str:
         tag = match.group(0)
         src = html_attributes(tag).get("src")
@@ -169,11 +193,21 @@ def page_relative_body(body: str, src_uri: str) -> str:
 
     if "<img" not in body.lower() and "![" not in body:
         return body
-    out, fenced = [], False
+    out, chunk, fenced = [], [], False
+
+    def flush():  # the lines since the last code block
+        if not chunk:
+            return
+        text = "\n".join(chunk)
+        out.append(HTML_IMAGE.sub(html, REFERENCE_DEFINITION.sub(definition, MARKDOWN_IMAGE.sub(markdown, text))))
+        chunk.clear()
+
     for line in body.split("\n"):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            line = HTML_IMAGE.sub(html, MARKDOWN_IMAGE.sub(markdown, line))
-        out.append(line)
+        if fenced or FENCE.match(line):
+            flush()
+            fenced = fenced != bool(FENCE.match(line))  # a fence line opens or closes the block
+            out.append(line)
+        else:
+            chunk.append(line)
+    flush()
     return "\n".join(out)
