@@ -54,7 +54,7 @@ def test_geojson_is_an_rfc7946_feature_collection(geojson):
 def test_geojson_has_one_feature_per_published_investment(site, geojson):
     published = [e.slug for e in site.entries["investeringar"]]
     assert sorted(f["id"] for f in geojson["features"]) == sorted(published)
-    assert len(geojson["features"]) == len(published) == 24
+    assert len(geojson["features"]) == len(published) > 0
 
 
 def test_geojson_coordinates_are_longitude_first_and_inside_the_county(site, geojson):

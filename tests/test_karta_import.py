@@ -73,6 +73,7 @@ def test_a_sample_xlsx_becomes_files_that_pass_the_check(project, tmp_path):
 
 
 def test_the_make_check_command_passes_after_an_import(project, tmp_path):
+    before = len(list((project / "content" / "investeringar").glob("*.md")))
     workbook(tmp_path / "ny.xlsx", GOOD_ROWS)
     run = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "ny.xlsx"), "--root", str(project)],
                          capture_output=True, text=True)
@@ -81,7 +82,7 @@ def test_the_make_check_command_passes_after_an_import(project, tmp_path):
     check = subprocess.run([sys.executable, "-m", "utveckla", "check", "--root", str(project)],
                            capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 0, check.stderr
-    assert "27 investeringar" in check.stdout
+    assert f"{before + 3} investeringar" in check.stdout
 
 
 def test_a_bad_row_is_reported_by_number_and_column_and_nothing_is_written(project, tmp_path):
@@ -176,7 +177,9 @@ def test_the_sites_own_csv_download_imports_again_unchanged(project, tmp_path):
     again, diagnostics = load_site(project, TODAY)
     assert diagnostics == []
     for entry in site.entries["investeringar"]:
-        assert again.get("investeringar", entry.slug).data == entry.data
+        # Editors' notes are never published, so the download cannot carry them back.
+        assert again.get("investeringar", entry.slug).data.model_dump(exclude={"notes"}) == \
+            entry.data.model_dump(exclude={"notes"})
         assert again.get("investeringar", entry.slug).body.strip() == entry.body.strip()  # text kept
 
 

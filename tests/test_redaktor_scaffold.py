@@ -77,7 +77,7 @@ def test_every_field_is_in_the_new_file_with_a_comment(project, collection):
     assert lines[0] == "---" and "---" in lines[1:]
     written, group = set(), None
     for index, line in enumerate(lines):
-        match = re.match(r"^(\s*)(?:# )?([a-z_]+):", line)
+        match = re.match(r"^(\s*)(?:# )?(?:- )?([a-z_]+):", line)  # "- name:" starts a list of groups
         if match:
             group = match.group(2) if not match.group(1) else group
             written.add(match.group(2) if not match.group(1) else f"{group}.{match.group(2)}")

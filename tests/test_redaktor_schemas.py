@@ -27,7 +27,8 @@ def _schema_fields(schema: dict) -> set[str]:
     def walk(node: dict, prefix: str):
         for name, sub in node.get("properties", {}).items():
             names.add(prefix + name)
-            ref = sub.get("$ref") or next((b["$ref"] for b in sub.get("anyOf", ()) if "$ref" in b), None)
+            ref = (sub.get("$ref") or sub.get("items", {}).get("$ref")  # a group, or a list of groups
+                   or next((b["$ref"] for b in sub.get("anyOf", ()) if "$ref" in b), None))
             if ref:
                 walk(schema["$defs"][ref.rsplit("/", 1)[-1]], prefix + name + ".")
 

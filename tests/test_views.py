@@ -2,6 +2,7 @@
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,24 +13,49 @@ TODAY = dt.date(2026, 11, 22)
 D = dt.date
 
 
-@pytest.mark.parametrize("opens, deadline, expected_id, expected_label", [
-    (None, None, "lopande", "Löpande"),
-    (None, D(2026, 11, 22), "stanger-snart", "Stänger snart"),
-    (None, D(2026, 12, 22), "stanger-snart", "Stänger snart"),  # exactly 30 days left
-    (None, D(2026, 12, 23), "oppen", "Öppen"),
-    (None, D(2026, 11, 21), "stangd", "Stängd"),
-    (D(2026, 12, 1), D(2027, 1, 31), "oppnar", "Öppnar 1 december 2026"),
-    (D(2026, 11, 22), None, "lopande", "Löpande"),  # opens today: open now
+def offer(opens=None, deadline=None, application=None, rounds=(), note=None):
+    return SimpleNamespace(opens=opens, deadline=deadline, application=application,
+                           rounds=[SimpleNamespace(opens=o, deadline=d, name=None) for o, d in rounds],
+                           application_note=note)
+
+
+@pytest.mark.parametrize("opens, deadline, application, expected_id, expected_label", [
+    (None, None, "lopande", "lopande", "Löpande"),
+    (None, None, None, "okand", "Ansökningstid saknas"),  # no longer "apply at any time"
+    (None, D(2026, 11, 22), None, "stanger-snart", "Stänger snart"),
+    (None, D(2026, 12, 22), None, "stanger-snart", "Stänger snart"),  # exactly 30 days left
+    (None, D(2026, 12, 23), None, "oppen", "Öppen"),
+    (None, D(2026, 11, 21), None, "stangd", "Stängd"),
+    (None, D(2026, 11, 21), "lopande", "stangd", "Stängd"),  # continuous until a final day that has passed
+    (D(2026, 12, 1), D(2027, 1, 31), None, "oppnar", "Öppnar 1 december 2026"),
+    (D(2026, 11, 22), None, "lopande", "lopande", "Löpande"),  # opens today: open now
+    (None, None, "pausad", "pausad", "Pausad"),
+    (None, D(2027, 1, 31), "stangd", "stangd", "Stängd"),
+    (None, None, "omgangar", "mellan-omgangar", "Ingen öppen omgång"),
+    (None, D(2026, 9, 30), "omgangar", "mellan-omgangar", "Ingen öppen omgång"),
 ])
-def test_offer_status_against_build_date(opens, deadline, expected_id, expected_label):
-    status = views.offer_status(opens, deadline, TODAY)
+def test_offer_status_against_build_date(opens, deadline, application, expected_id, expected_label):
+    status = views.offer_status(offer(opens, deadline, application), TODAY)
     assert (status.id, status.label) == (expected_id, expected_label)
 
 
+def test_rounds_decide_the_status_of_a_round_based_offer():
+    rounds = [(D(2026, 3, 1), D(2026, 4, 15)), (D(2026, 11, 1), D(2026, 12, 10)), (D(2027, 3, 1), D(2027, 4, 15))]
+    status = views.offer_status(offer(application="omgangar", rounds=rounds), TODAY)
+    assert (status.id, status.deadline) == ("stanger-snart", D(2026, 12, 10))
+    status = views.offer_status(offer(application="omgangar", rounds=rounds[:1] + rounds[2:]), TODAY)
+    assert (status.id, status.opens) == ("oppnar", D(2027, 3, 1))
+    status = views.offer_status(offer(application="omgangar", rounds=rounds[:1], note="Följ Vinnovas utlysningar."),
+                                TODAY, "Vinnova")
+    assert status.id == "mellan-omgangar"
+    assert "15 april 2026" in status.detail and "Följ Vinnovas utlysningar." in status.detail
+    assert "när som helst" not in status.detail
+
+
 def test_status_detail_counts_days():
-    assert views.offer_status(None, D(2026, 11, 23), TODAY).detail == \
+    assert views.offer_status(offer(None, D(2026, 11, 23)), TODAY).detail == \
         "Sista ansökningsdag är 23 november 2026, i morgon."
-    assert views.offer_status(None, D(2026, 12, 2), TODAY).detail == \
+    assert views.offer_status(offer(None, D(2026, 12, 2)), TODAY).detail == \
         "Sista ansökningsdag är 2 december 2026, om 10 dagar."
 
 

@@ -120,6 +120,12 @@ def _investment_rules(investment: models.Investment) -> Iterator[Problem]:
 
 def _municipality_rules(municipality: models.Municipality) -> Iterator[Problem]:
     yield from _point_problems(("location",), municipality.location.lat, municipality.location.lon)
+    office = municipality.business_office
+    contact_page = office.contact_url and office.contact_url.rstrip("/") != municipality.website.rstrip("/")
+    if not (office.phone or office.email or contact_page):
+        # A business owner who opens the page must be able to reach someone, not a home page.
+        yield (("business_office",), "saknat-falt", "näringslivskontoret har varken telefon, e-post eller en kontaktsida",
+               "lägg till phone eller email under business_office, eller contact_url med en kontaktsida som inte är kommunens startsida")
 
 
 def _article_rules(article: models.Article) -> Iterator[Problem]:
@@ -143,6 +149,7 @@ COLLECTIONS: dict[str, Collection] = {
             (("stages",), "taxonomi:skeden"),
             (("sectors",), "taxonomi:sektorer"),
             (("municipalities",), "kommuner"),
+            (("company_sizes",), "taxonomi:foretagsstorlekar"),
         ), _offer_rules),
         Collection("evenemang", "evenemang", models.Event, (
             (("organizer",), "aktorer"),
@@ -170,4 +177,6 @@ REQUIRED_TAXONOMY = {
                         "konferens", "utbildning", "ovrigt"],
     "investeringsstatus": ["planerad", "beslutad", "pagaende", "klar", "pausad", "avbruten"],
     "aktorstyper": [],
+    # EU's size classes (Recommendation 2003/361/EC): fewer than 10, 50 and 250 employees.
+    "foretagsstorlekar": ["mikro", "sma", "medelstora", "stora"],
 }

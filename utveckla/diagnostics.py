@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "otillaten-html": "HTML som inte är tillåten i brödtexten",
     "otillaten-adress": "Länk med en adress som inte är tillåten",
     "okand-kommun": "Filen är inte en av länets sju kommuner",
+    "intern-anteckning": "Redaktörens tveksamhet står i publicerad text",
 }
 
 

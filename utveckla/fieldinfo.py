@@ -37,6 +37,7 @@ _NAMED_TYPES = [
     (fields.ShortText, "text, högst 200 tecken"),
     (fields.Text, "text, högst 400 tecken"),
     (fields.Phone, "telefonnummer"),
+    (fields.Note, "text, högst 2 000 tecken, visas aldrig på webbplatsen"),
 ]
 
 
@@ -65,7 +66,10 @@ def _without_none(annotation):
 
 
 def _group_model(annotation) -> type[BaseModel] | None:
+    """The model of a group of sub-fields, or of each item in a list of groups (rounds, aid_levels)."""
     annotation = _without_none(annotation)
+    if typing.get_origin(annotation) is list:
+        annotation = typing.get_args(annotation)[0]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     return None
@@ -77,7 +81,11 @@ def kind_in_swedish(annotation, info) -> str:
     for named, words in _NAMED_TYPES:
         if annotation == named:
             return words
+    if typing.get_origin(annotation) is typing.Literal:
+        return "ett av: " + ", ".join(str(value) for value in typing.get_args(annotation))
     if _group_model(annotation):
+        if typing.get_origin(annotation) is list:
+            return "lista där varje rad börjar med - och har underfält (indragna rader)"
         return "grupp med underfält (indragna rader)"
     base = annotation
     if typing.get_origin(base) is typing.Annotated:

@@ -177,6 +177,8 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _MultiLine]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _SingleLine]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _MultiLine]
+# Editors' notes: never published, so longer than any shown text.
+Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), _MultiLine]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), _SingleLine]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=30,
                                          pattern=r"^\+?[0-9][0-9 ()\-]+$")]

@@ -49,7 +49,17 @@ def stale_items(site: Site) -> list[StaleItem]:
             found.append(StaleItem(entry.path, entry.data.title,
                                    f"sista ansökningsdag var {swedish_date(deadline)}, för mer än 6 månader sedan: "
                                    "kontrollera om stödet kommer tillbaka, annars sätt draft: true"))
+    # An editor's note says what is uncertain: it is listed until someone checks and removes it.
+    for entries in site.entries.values():
+        for entry in entries:
+            if entry.data.notes:
+                found.append(StaleItem(entry.path, entry.data.title, f"anteckning: {_first_sentence(entry.data.notes)}"))
     return sorted(found)
+
+
+def _first_sentence(text: str, limit: int = 140) -> str:
+    sentence = text.strip().split("\n")[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 def report_text(site: Site, items: list[StaleItem]) -> str:

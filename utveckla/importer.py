@@ -185,8 +185,12 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
             result.problems.extend(problems)
         elif item is not None and slug:
             body = cells.get("body")
-            if body is None and slug in existing:
-                body = _existing_body(root / FOLDER / f"{slug}.md")  # replacing the facts keeps the page text
+            if slug in existing:  # replacing the facts keeps the page text and the editors' notes
+                if body is None:
+                    body = _existing_body(root / FOLDER / f"{slug}.md")
+                notes = existing_entry.data.notes if (existing_entry := site.get("investeringar", slug)) else None
+                if notes and item.notes is None:
+                    item = item.model_copy(update={"notes": notes})
             result.files[f"{FOLDER}/{slug}.md"] = content_file(item, str(body or ""))
     result.problems.sort()
     return result
@@ -263,7 +267,7 @@ def _data(cells: dict) -> dict:
 
 # The order of fields in a written file: the contract's order.
 FIELD_ORDER = ("title", "summary", "owner", "municipality", "sector", "status", "status_note", "amount_msek",
-               "amount_year", "jobs", "location", "years", "url", "reviewed", "source", "draft")
+               "amount_year", "jobs", "location", "years", "url", "reviewed", "source", "draft", "notes")
 
 
 def _yaml_value(value: object) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import views
 from .site import Entry, Site
+from .swedish import swedish_sort_key
 
 # Statuses whose money is not (or no longer) on its way: shown apart in the key figures.
 INACTIVE = ("avbruten", "pausad")
@@ -20,12 +21,6 @@ INACTIVE = ("avbruten", "pausad")
 SUPPLIER_STAGES = {"etablera", "vaxa"}
 SUPPLIER_TYPES = {"radgivning"}
 
-# Swedish alphabetical order: å, ä, ö after z; Danish/Norwegian letters sort with their Swedish twins.
-_SORT_LETTERS = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "é": "e", "è": "e", "ü": "y"})
-
-
-def swedish_sort_key(text: str) -> str:
-    return text.casefold().translate(_SORT_LETTERS)
 
 
 def _one_decimal(value: float) -> float:

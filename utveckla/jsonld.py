@@ -120,4 +120,42 @@ def offer_data(site: Site, card, site_url: str) -> dict:
     }
     if provider is not None:
         data["provider"]["url"] = provider.data.url
+        data["provider"].update(contact_point(provider.data.phone, provider.data.email))
+    if offer.contact and (offer.contact.phone or offer.contact.email):
+        data["availableChannel"]["servicePhone"] = {"@type": "ContactPoint", "contactType": "Frågor om stödet",
+                                                    **contact_point(offer.contact.phone, offer.contact.email)}
+    availability = AVAILABILITY.get(card.status.id)
+    if availability:  # whether it can be applied for now, and the round's dates
+        data["offers"] = {"@type": "Offer", "availability": SCHEMA + availability, "url": offer.url}
+        if card.status.opens:
+            data["offers"]["availabilityStarts"] = card.status.opens.isoformat()
+        if card.status.deadline:
+            data["offers"]["availabilityEnds"] = card.status.deadline.isoformat()
+    return data
+
+
+# An offer's status (applications.py) as schema.org's availability; "okand" says nothing.
+AVAILABILITY = {"oppen": "InStock", "stanger-snart": "LimitedAvailability", "lopande": "InStock",
+                "oppnar": "PreOrder", "mellan-omgangar": "OutOfStock", "pausad": "OutOfStock",
+                "stangd": "Discontinued"}
+
+
+def contact_point(phone: str | None, email: str | None) -> dict:
+    """telephone and email as schema.org writes them (the phone in international form)."""
+    found = {}
+    if phone:
+        digits = re.sub(r"[^\d+]", "", phone)
+        found["telephone"] = digits if digits.startswith("+") else "+46" + digits.lstrip("0")
+    if email:
+        found["email"] = email
+    return found
+
+
+def organization_data(name: str, url: str, page_url: str, phone: str | None, email: str | None,
+                      address: str | None, kind: str = "Organization") -> dict:
+    """An organisation or a municipality's business office with its contacts."""
+    data = {"@context": SCHEMA, "@type": kind, "name": name, "url": url, "mainEntityOfPage": page_url,
+            **contact_point(phone, email)}
+    if address:
+        data["address"] = address
     return data

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 import folium
 from folium.elements import MacroElement
 from folium.plugins import FastMarkerCluster
+
+# folium writes the marker data with Jinja's tojson, which escapes every å, ä and ö as \u00e5
+# (six bytes for one letter). tojson still escapes <, >, & and ' (so nothing can end the
+# script); only the letters are written as they are, for a listing page within its budget.
+FastMarkerCluster._template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 from folium.template import Template
 from markupsafe import Markup, escape
 
@@ -210,12 +215,28 @@ INACTIVE_LEGEND = {
 }
 
 
-def legend(rows: list[InvestmentRow], labels: dict[str, str], lang: str = "sv") -> list[tuple[str, Markup]]:
-    """(label, icon) for every sector on the map in vocabulary order, then the paused and cancelled looks."""
+# The legend's pictures are files, one per look, not inline SVG: the listing page carries every
+# investment within its 50 KB HTML budget, and the same few files serve every map page.
+SYMBOL_FOLDER = "assets/karta"
+
+
+def symbol_path(sector: str | None, status: str = "aktiv") -> str:
+    return f"{SYMBOL_FOLDER}/{sector or status}.svg"
+
+
+def symbol_files(sectors: list[str]) -> dict[str, str]:
+    """path → SVG for the legend: every sector's marker, and the paused and cancelled looks."""
+    files = {symbol_path(sector): marker_svg(sector) for sector in sectors}
+    files.update({symbol_path(None, status): marker_svg(None, status) for status in ("pausad", "avbruten")})
+    return files
+
+
+def legend(rows: list[InvestmentRow], labels: dict[str, str], lang: str = "sv") -> list[tuple[str, str]]:
+    """(label, picture path) for every sector on the map in vocabulary order, then the paused and cancelled looks."""
     used = {row.sector for row in rows}
-    items = [(label, Markup(marker_svg(sector))) for sector, label in labels.items() if sector in used]
+    items = [(label, symbol_path(sector)) for sector, label in labels.items() if sector in used]
     statuses = {row.status for row in rows}
     for status in ("pausad", "avbruten"):
         if status in statuses:
-            items.append((INACTIVE_LEGEND[lang][status], Markup(marker_svg(None, status))))
+            items.append((INACTIVE_LEGEND[lang][status], symbol_path(None, status)))
     return items

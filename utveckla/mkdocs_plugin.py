@@ -102,7 +102,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             # on_page_markdown checks that it held.
             content = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9)}---\n\n{spec.body}"
             file = File.generated(config, spec.src_uri, content=content)
-            # A listing page's source is its collection's folder: "Redigera sidan" opens the
+            # A listing page's source is its collection's folder: the edit link opens the
             # folder (GitHub's tree view, where "Add file" is), set in on_page_markdown.
             file.edit_uri = spec.source_path if spec.source_path and not spec.source_path.endswith("/") else None
             files.append(file)
@@ -154,7 +154,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if spec is not None:
             html = spec.render(html)
         elif "uv:" in html:
-            fragments = embeds(self.site, page.file.src_uri)
+            fragments = embeds(self.site, page.file.src_uri, config.extra.get("contact"))
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
         return add_dimensions(html, page.url, self.images)
 

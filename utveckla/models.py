@@ -6,11 +6,11 @@ Checks that need two fields or another file (dates in order, references) live in
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .fields import Date, Email, EventTime, Float, Id, IdList, Int, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
+from .fields import Date, Email, EventTime, Float, Id, IdList, Int, Note, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
 
 
 class Strict(BaseModel):
@@ -23,6 +23,7 @@ class Item(Strict):
     source: WebUrl | None = Field(None, description="Webbadress som uppgifterna kommer från.")
     reviewed: Date | None = Field(None, description="Datum då uppgifterna senast kontrollerades mot källan (ÅÅÅÅ-MM-DD).")
     draft: StrictBool = Field(False, description="true: kontrolleras men publiceras inte.")
+    notes: Note | None = Field(None, description="Anteckningar för redaktörer: vad som är osäkert eller ska kontrolleras. Kontrolleras men visas aldrig på webbplatsen.")
 
 
 class ReviewedItem(Item):
@@ -33,6 +34,23 @@ class Contact(Strict):
     name: ShortText | None = Field(None, description="Namn på funktion eller enhet.")
     email: Email | None = Field(None, description="E-postadress.")
     phone: Phone | None = Field(None, description="Telefonnummer, t.ex. 0611-34 90 00.")
+    address: ShortText | None = Field(None, description="Besöksadress.")
+    opening_hours: ShortText | None = Field(None, description="Öppettider eller telefontider, t.ex. Vardagar 8–16.")
+
+
+# How applications work over time; the labels and the status they lead to are in applications.py.
+ApplicationMode = Literal["lopande", "omgangar", "pausad", "stangd"]
+
+
+class Round(Strict):
+    name: ShortText | None = Field(None, description="Utlysningens namn, t.ex. Utlysning hösten 2026.")
+    opens: Date | None = Field(None, description="Dag då omgången öppnar.")
+    deadline: Date = Field(description="Sista dag att ansöka i omgången.")
+
+
+class AidLevel(Strict):
+    area: Literal[1, 2] = Field(description="Stödområde: 1 eller 2 (se kommunernas aid_area).")
+    text: ShortText = Field(description="Vad som gäller i stödområdet, t.ex. Små företag: upp till 40 procent.")
 
 
 class Point(Strict):
@@ -50,8 +68,13 @@ class Offer(ReviewedItem):
     municipalities: IdList = Field([], description="Kommuner, id:n. Utelämnat: hela länet.")
     max_amount_sek: Int | None = Field(None, ge=0, le=10_000_000_000, description="Största belopp i kronor, ett heltal.")
     max_share_percent: Float | None = Field(None, ge=0, le=100, description="Största andel av kostnaden i procent, 0–100.")
+    application: ApplicationMode | None = Field(None, description="Hur man ansöker över tid: lopande (när som helst), omgangar (i utlysningar med sista dag), pausad eller stangd. Utelämnat: uppgift saknas.")
     opens: Date | None = Field(None, description="Dag då ansökan öppnar.")
-    deadline: Date | None = Field(None, description="Sista dag att ansöka. Utelämnat: löpande.")
+    deadline: Date | None = Field(None, description="Sista dag att ansöka. Ett utelämnat datum betyder inte längre löpande: skriv application.")
+    rounds: list[Round] = Field([], max_length=12, description="Omgångar med datum: name, opens, deadline (för application: omgangar).")
+    application_note: ShortText | None = Field(None, description="En mening om ansökan, t.ex. var nästa utlysning annonseras.")
+    company_sizes: IdList = Field([], description="Företagsstorlekar som kan söka, id:n under foretagsstorlekar (EU:s definitioner). Utelämnat: ingen storleksgräns anges.")
+    aid_levels: list[AidLevel] = Field([], max_length=2, description="Nivåer som beror på stödområde: area, text.")
     url: WebUrl = Field(description="Officiell sida eller ansökan.")
     contact: Contact | None = Field(None, description="Kontakt: name, email, phone.")
     eligibility: Text | None = Field(None, description="Vem kan söka, högst 400 tecken.")
@@ -68,6 +91,7 @@ class Actor(ReviewedItem):
     category: Id | None = Field(None, description="Sorts organisation, ett id under aktorstyper.")
     helps_with: IdList = Field([], description="Vad den hjälper till med, id:n under stodtyper.")
     address: ShortText | None = Field(None, description="Besöks- eller postadress.")
+    opening_hours: ShortText | None = Field(None, description="Öppettider eller telefontider.")
 
 
 class BusinessOffice(Strict):
@@ -75,6 +99,9 @@ class BusinessOffice(Strict):
     url: WebUrl = Field(description="Näringslivskontorets webbsida.")
     email: Email | None = Field(None, description="E-postadress.")
     phone: Phone | None = Field(None, description="Telefonnummer.")
+    address: ShortText | None = Field(None, description="Besöksadress.")
+    opening_hours: ShortText | None = Field(None, description="Öppettider eller telefontider.")
+    contact_url: WebUrl | None = Field(None, description="Sida med kontaktformulär eller kontaktuppgifter (inte kommunens startsida).")
 
 
 class Municipality(ReviewedItem):
@@ -86,6 +113,8 @@ class Municipality(ReviewedItem):
     population: Int | None = Field(None, ge=0, le=10_000_000, description="Antal invånare, ett heltal.")
     population_year: Int | None = Field(None, ge=1900, le=2100, description="År som invånarantalet gäller.")
     key_facts: list[ShortText] = Field([], max_length=8, description="Korta fakta om näringslivet, högst 8.")
+    aid_area: Literal[1, 2] | None = Field(None, description="Stödområde för regionalt företagsstöd: 1 eller 2.")
+    aid_area_note: ShortText | None = Field(None, description="Undantag inom kommunen, t.ex. delar av tätorten som inte ingår.")
 
 
 class EventPlace(Strict):

@@ -2,8 +2,9 @@
 
 A PageSpec is independent of the site generator. The MkDocs adapter turns each into a
 virtual Markdown file (title, description and the item's body) and, once the body has
-become HTML, swaps in `render(body_html)` as the page's content. An OutputFile is any other
-file of the site (calendar feeds, redirects), written as it is.
+become HTML, swaps in `render(body_html)` as the page's content. An item's render sanitises
+the body HTML first (sanitize.py), so no generator can place a body in a page unsanitised.
+An OutputFile is any other file of the site (calendar feeds, redirects), written as it is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from . import atom, english, events, ical, investments, jsonld, mapdata, mapview
 from .guide import guide_pages
 from .images import docs_path, page_relative_body
 from .render import render
+from .sanitize import sanitize
 from .site import Entry, Site
 
 
@@ -23,7 +25,7 @@ class PageSpec:
     src_uri: str  # e.g. "stod/almi-mikrolan.md" → /stod/almi-mikrolan/
     title: str
     description: str
-    source_path: str | None  # file an editor changes, for "Redigera sidan"; a folder (ending in /) for listings
+    source_path: str | None  # file an editor changes, for the edit link in the footer; a folder (ending in /) for listings
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
     hide: tuple[str, ...] = field(default=("toc",))
@@ -54,7 +56,7 @@ def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
         source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
-                                        body_html=body_html, **context),
+                                        body_html=sanitize(body_html), **context),
     )
 
 
@@ -82,11 +84,13 @@ def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
         specs.append(_item_page(entry, "stod_item.html", site, card=card,
                                 provider=site.get("aktorer", entry.data.provider),
                                 related=views.related_offers(site, entry),
+                                aid_levels=views.aid_level_rows(site, entry.data), today=site.today,
+                                rounds=sorted(entry.data.rounds, key=lambda r: r.deadline),
                                 structured_data=jsonld.script_tag(jsonld.offer_data(site, card, site_url))))
     return specs
 
 
-def actor_pages(site: Site) -> list[PageSpec]:
+def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     actors = site.entries.get("aktorer", ())
     cards = views.actor_cards(site)
     specs = [_listing(
@@ -97,12 +101,16 @@ def actor_pages(site: Site) -> list[PageSpec]:
     )]
     for entry in actors:
         upcoming, past = events.events_by_organizer(site, entry.slug)
+        actor = entry.data
+        contact = jsonld.organization_data(actor.title, actor.url, jsonld.absolute(site_url, entry.url),
+                                           actor.phone, actor.email, actor.address)
         specs.append(_item_page(entry, "aktor_item.html", site, offers=views.offers_by_provider(site, entry.slug),
-                                upcoming_events=upcoming, past_events=past))
+                                upcoming_events=upcoming, past_events=past, structured_data=jsonld.script_tag(contact)))
     return specs
 
 
-def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings(),
+                       site_url: str = "/") -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
         "kommuner/index.md", "Kommuner",
@@ -114,6 +122,11 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.M
         base = _base(f"kommuner/{entry.slug}.md")
         specs.append(_item_page(entry, "kommun_item.html", site,
                                 offers=views.offers_for_municipality(site, entry.slug),
+                                aid_offers=views.aid_offers_for_municipality(site, entry.slug),
+                                structured_data=jsonld.script_tag(jsonld.organization_data(
+                                    entry.data.business_office.name, entry.data.business_office.url,
+                                    jsonld.absolute(site_url, entry.url), entry.data.business_office.phone,
+                                    entry.data.business_office.email, entry.data.business_office.address, "GovernmentOffice")),
                                 actors=views.actors_for_municipality(site, entry.slug),
                                 events=events.events_in_municipality(site, entry.slug),
                                 articles=news.articles_about(site, entry.slug),
@@ -274,15 +287,17 @@ def news_files(site: Site, site_url: str) -> list[OutputFile]:
 def investment_files(site: Site, site_url: str) -> list[OutputFile]:
     """The open data downloads, from the same rows as the investment map."""
     rows = investments.all_investments(site)
+    symbols = mapview.symbol_files(list(site.taxonomy.get("sektorer", {})))
     return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
-            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))]
+            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))] + [
+        OutputFile(path, svg + "\n") for path, svg in symbols.items()]
 
 
 def all_pages(site: Site, site_url: str = "/",
               map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
     map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
-    return (offer_pages(site, site_url) + actor_pages(site) + municipality_pages(site, map_settings)
+    return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
             + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site)
             + [english_investment_page(site, map_settings)] + guide_pages(site))
 
@@ -295,10 +310,24 @@ def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
     ])
 
 
-def embeds(site: Site, src_uri: str) -> dict[str, str]:
-    """Fragments that hand-written pages can place with a marker `<!-- uv:name -->`."""
+CONTACT_FIELDS = ("name", "email", "phone", "url", "url_text")
+
+
+def site_contact(contact: dict | None) -> dict | None:
+    """extra.contact from mkdocs.yml with every field present (None where it is not set)."""
+    if not contact:
+        return None
+    return {name: contact.get(name) for name in CONTACT_FIELDS}
+
+
+def embeds(site: Site, src_uri: str, contact: dict | None = None) -> dict[str, str]:
+    """Fragments that hand-written pages can place with a marker `<!-- uv:name -->`.
+
+    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set.
+    """
     base = _base(src_uri)
     return {
+        "webbplatsens-kontakt": render("embed_contact.html", contact=site_contact(contact)),
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
         "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),

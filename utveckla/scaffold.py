@@ -91,7 +91,13 @@ def _lines(root: Path, docs: tuple[FieldDoc, ...], collection: str, title: str, 
         off = commented or not shown
         prefix = indent + ("# " if off else "")
         lines.append(f"{indent}# {_comment(root, doc, parent)}")
-        if doc.children:
+        if doc.children and doc.kind.startswith("lista"):  # a list of groups: the first sub-field gets "- "
+            lines.append(f"{prefix}{doc.name}:")
+            inner = _lines(root, doc.children, collection, title, today, indent + "    ", off, doc.name)
+            # Each sub-field is a comment line, then its own line: inner[1] is the first sub-field.
+            inner[1] = indent + "  " + ("# " if off else "") + "- " + inner[1].strip().removeprefix("# ")
+            lines += inner
+        elif doc.children:
             lines.append(f"{prefix}{doc.name}:")
             lines += _lines(root, doc.children, collection, title, today, indent + "  ", off, doc.name)
         else:

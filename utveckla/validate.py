@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
+from .hedges import hedge_problems
 from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
 from .diagnostics import CODES, Diagnostic, field_label
 from .fieldinfo import likely_field
@@ -20,6 +21,7 @@ from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
 from .images import check_item_images
 from .loader import RawItem, Unreadable, content_folder_problems, control_character_problems, read_collection, read_text_file, yaml_problem_in_swedish
 from .site import Entry, Site
+from .swedish import swedish_sort_key
 from .yamlsafe import YamlProblem, load_located
 
 TAXONOMY_FILE = "content/taxonomier.yml"
@@ -43,6 +45,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         validated[name] = []
         for raw in loaded.items:
             diagnostics.extend(check_body(raw))
+            diagnostics.extend(hedge_problems(raw))
             item = validate_item(raw, collection, diagnostics)
             if item is not None:
                 validated[name].append((raw, item))
@@ -63,7 +66,10 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
                 diagnostics.append(Diagnostic(raw.path, rule_line(raw, path, problem), field_label(path), code, problem, fix))
         entries[name] = tuple(
             Entry(name, raw.slug, raw.path, item, raw.body, raw.body_line)
-            for raw, item in sorted(pairs, key=lambda pair: pair[0].slug) if not item.draft
+            # In Swedish alphabetical order of the titles (Ånge and Örnsköldsvik after Timrå), so
+            # every list, select and table built from the entries is too.
+            for raw, item in sorted(pairs, key=lambda pair: (swedish_sort_key(pair[1].title), pair[0].slug))
+            if not item.draft
         )
     check_unique_titles(validated, diagnostics)
     return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now), sorted(set(diagnostics))

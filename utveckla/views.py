@@ -10,56 +10,16 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass
 
+from .applications import APPLICABLE, STATUS_LABELS, STATUS_ORDER, OfferStatus, offer_status
 from .site import Entry, Site
+from .swedish import MONTHS, WEEKDAYS, swedish_date, swedish_number, swedish_sort_key
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
-WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-CLOSING_SOON_DAYS = 30
-
-# Status ids in the order cards are listed: what can be applied for now comes first.
-STATUS_ORDER = ("stanger-snart", "oppen", "lopande", "oppnar", "stangd")
-STATUS_LABELS = {"oppen": "Öppen", "stanger-snart": "Stänger snart", "lopande": "Löpande",
-                 "oppnar": "Öppnar senare", "stangd": "Stängd"}
-
-
-def swedish_date(day: dt.date, weekday: bool = False) -> str:
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
-
-
-def swedish_number(value: float) -> str:
-    """250000 → '250 000' with a non-breaking space, as Swedish typography wants."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", "\u00a0")
-    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
+__all__ = ["MONTHS", "WEEKDAYS", "swedish_date", "swedish_number", "OfferStatus", "offer_status"]
 
 
 def plain_number(value: float) -> str:
     """6000.0 → '6000', 830.5 → '830.5': for data attributes and machines, not for reading."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-@dataclass(frozen=True)
-class OfferStatus:
-    id: str
-    label: str  # the badge text, e.g. "Öppnar 1 mars 2027"
-    detail: str  # a sentence for the offer page
-
-
-def offer_status(opens: dt.date | None, deadline: dt.date | None, today: dt.date) -> OfferStatus:
-    if opens and opens > today:
-        when = swedish_date(opens)
-        return OfferStatus("oppnar", f"Öppnar {when}", f"Ansökan öppnar {when}.")
-    if deadline is None:
-        return OfferStatus("lopande", "Löpande", "Du kan ansöka när som helst. Det finns ingen sista ansökningsdag.")
-    if deadline < today:
-        return OfferStatus("stangd", "Stängd", f"Ansökan stängde {swedish_date(deadline)}.")
-    days = (deadline - today).days
-    left = "i dag" if days == 0 else "i morgon" if days == 1 else f"om {days} dagar"
-    if days <= CLOSING_SOON_DAYS:
-        return OfferStatus("stanger-snart", "Stänger snart", f"Sista ansökningsdag är {swedish_date(deadline)}, {left}.")
-    return OfferStatus("oppen", "Öppen", f"Sista ansökningsdag är {swedish_date(deadline)}.")
 
 
 @dataclass(frozen=True)
@@ -78,9 +38,11 @@ class OfferCard:
     sector_labels: tuple[str, ...]
     municipalities: tuple[str, ...]
     municipality_labels: tuple[str, ...]
+    sizes: tuple[str, ...]
+    size_labels: tuple[str, ...]
     amount: str | None
     status: OfferStatus
-    deadline: dt.date | None
+    deadline: dt.date | None  # the last day of the current or next round, if any
 
 
 def amount_text(offer) -> str | None:
@@ -97,17 +59,18 @@ def offer_card(site: Site, entry: Entry) -> OfferCard:
     offer = entry.data
     provider = site.get("aktorer", offer.provider)
     municipalities = tuple(offer.municipalities)
+    provider_name = provider.data.title if provider else offer.provider
+    status = offer_status(offer, site.today, provider_name)
     return OfferCard(
-        entry=entry, title=offer.title, summary=offer.summary, url=entry.url,
-        provider=provider.data.title if provider else offer.provider,
+        entry=entry, title=offer.title, summary=offer.summary, url=entry.url, provider=provider_name,
         provider_url=provider.url if provider else None,
         type_id=offer.type, type_label=site.label("stodtyper", offer.type),
         stages=tuple(offer.stages), stage_labels=tuple(site.label("skeden", s) for s in offer.stages),
         sectors=tuple(offer.sectors), sector_labels=tuple(site.label("sektorer", s) for s in offer.sectors),
         municipalities=municipalities,
         municipality_labels=tuple(municipality_name(site, m) for m in municipalities),
-        amount=amount_text(offer), status=offer_status(offer.opens, offer.deadline, site.today),
-        deadline=offer.deadline,
+        sizes=tuple(offer.company_sizes), size_labels=tuple(site.label("foretagsstorlekar", s) for s in offer.company_sizes),
+        amount=amount_text(offer), status=status, deadline=status.deadline if status.id in APPLICABLE else None,
     )
 
 
@@ -119,7 +82,7 @@ def municipality_name(site: Site, slug: str) -> str:
 def sorted_offers(cards: list[OfferCard]) -> list[OfferCard]:
     """Applicable offers first, by status, then nearest deadline, then title."""
     far = dt.date.max
-    return sorted(cards, key=lambda c: (STATUS_ORDER.index(c.status.id), c.deadline or far, c.title))
+    return sorted(cards, key=lambda c: (STATUS_ORDER.index(c.status.id), c.deadline or far, swedish_sort_key(c.title)))
 
 
 _CARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -144,7 +107,7 @@ def offers_by_provider(site: Site, slug: str) -> list[OfferCard]:
 
 def closing_soonest(site: Site, limit: int = 5) -> list[OfferCard]:
     """Offers with a deadline still ahead, soonest first (the start page's list)."""
-    dated = [c for c in all_offer_cards(site) if c.deadline and c.status.id in ("oppen", "stanger-snart")]
+    dated = [c for c in all_offer_cards(site) if c.deadline and c.status.id in APPLICABLE]
     return sorted(dated, key=lambda c: (c.deadline, c.title))[:limit]
 
 
@@ -169,12 +132,16 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
     used_types = {c.type_id for c in cards}
     used_stages = {s for c in cards for s in c.stages}
     used_sectors = {s for c in cards for s in c.sectors}
+    used_sizes = {s for c in cards for s in c.sizes}
+    used_statuses = {c.status.id for c in cards}
     return {
         "typ": [(k, v) for k, v in site.taxonomy.get("stodtyper", {}).items() if k in used_types],
         "skede": [(k, v) for k, v in site.taxonomy.get("skeden", {}).items() if k in used_stages],
         "bransch": [(k, v) for k, v in site.taxonomy.get("sektorer", {}).items() if k in used_sectors],
         "kommun": [(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
-        "status": [(k, STATUS_LABELS[k]) for k in STATUS_ORDER],
+        "storlek": [(k, v) for k, v in site.taxonomy.get("foretagsstorlekar", {}).items() if k in used_sizes],
+        # Only statuses some offer has: an option that always shows nothing helps nobody.
+        "status": [(k, STATUS_LABELS[k]) for k in STATUS_ORDER if k in used_statuses],
     }
 
 
@@ -208,7 +175,7 @@ def actor_cards(site: Site) -> list[ActorCard]:
         category_label = site.label("aktorstyper", actor.category) if actor.category else None
         cards.append(ActorCard(actor.title, actor.summary, entry.url, actor.category, category_label, helps, labels,
                                tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug))))
-    return sorted(cards, key=lambda c: c.title.casefold())
+    return sorted(cards, key=lambda c: swedish_sort_key(c.title))
 
 
 def actor_facets(site: Site, cards: list[ActorCard]) -> dict[str, list[tuple[str, str]]]:
@@ -219,3 +186,43 @@ def actor_facets(site: Site, cards: list[ActorCard]) -> dict[str, list[tuple[str
         "kommun": [(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
         "sort": [(k, v) for k, v in site.taxonomy.get("aktorstyper", {}).items() if k in categories],
     }
+
+
+@dataclass(frozen=True)
+class AidLevelRow:
+    municipality: str
+    url: str
+    area: int | None
+    text: str
+
+
+def aid_level_rows(site: Site, offer) -> list[AidLevelRow]:
+    """For an offer whose level depends on the aid area: what applies in each municipality it covers."""
+    if not offer.aid_levels:
+        return []
+    levels = {level.area: level.text for level in offer.aid_levels}
+    rows = []
+    for entry in site.entries.get("kommuner", ()):
+        if offer.municipalities and entry.slug not in offer.municipalities:
+            continue
+        area = entry.data.aid_area
+        text = levels.get(area, "Uppgift saknas för det här stödområdet.") if area else "Uppgift saknas om stödområde."
+        if area and entry.data.aid_area_note:
+            text = f"{text} {entry.data.aid_area_note}"
+        rows.append(AidLevelRow(entry.data.title, entry.url, area, text))
+    return rows
+
+
+def aid_offers_for_municipality(site: Site, slug: str) -> list[tuple[OfferCard, str]]:
+    """Offers whose level depends on the aid area, with the level that applies in this municipality."""
+    entry = site.get("kommuner", slug)
+    area = entry.data.aid_area if entry else None
+    found = []
+    for card in all_offer_cards(site):
+        offer = card.entry.data
+        if card.status.id == "stangd" or not offer.aid_levels or (offer.municipalities and slug not in offer.municipalities):
+            continue
+        text = next((level.text for level in offer.aid_levels if level.area == area), None)
+        if text:
+            found.append((card, text))
+    return found

@@ -8,7 +8,7 @@
  * data-filter-attr and use the defaults below. */
 (function () {
   "use strict";
-  var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities" };
+  var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities", storlek: "sizes" };
   var SINGLE = { typ: "type", status: "status" };
 
   function ruleFor(select) {

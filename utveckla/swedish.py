@@ -1,0 +1,31 @@
+"""Swedish dates and numbers, written once for every page, feed and message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
+# Swedish alphabetical order: å, ä, ö after z ("{|}" follow "z" in ASCII); Danish and Norwegian
+# letters sort with their Swedish twins, é with e and ü with y, as Svenska Akademiens ordlista does.
+_SORT_LETTERS = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "é": "e", "è": "e", "ü": "y"})
+
+
+def swedish_sort_key(text: str) -> str:
+    """The one sort key for names and titles everywhere: lists, filters, tables and feeds."""
+    return text.casefold().translate(_SORT_LETTERS)
+
+
+def swedish_date(day: dt.date, weekday: bool = False) -> str:
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def swedish_number(value: float) -> str:
+    """250000 → '250 000' with a non-breaking space, as Swedish typography wants."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u00a0")
+    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
