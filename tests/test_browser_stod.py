@@ -38,18 +38,30 @@ def test_filters_narrow_and_live_in_the_url(page_at, fixture_url):
 
 def test_free_text_and_status_filters(page_at, fixture_url):
     page = page_at(375)
-    page.goto(fixture_url + "stod/?q=export")
+    page.goto(fixture_url + "stod/?sok=export")
     assert visible_types(page) == ["radgivning"]
     page.goto(fixture_url + "stod/?status=stangd")
     assert visible_types(page) == ["bidrag"]
     assert page.is_visible("text=Stängda erbjudanden")
     # A sector the card does not show is still found, and so is a word of the summary.
-    page.goto(fixture_url + "stod/?q=industri")
+    page.goto(fixture_url + "stod/?sok=industri")
     assert visible_types(page) == ["bidrag"]
-    page.goto(fixture_url + "stod/?q=ansökningstid")
+    page.goto(fixture_url + "stod/?sok=ansökningstid")
     assert visible_types(page) == ["bidrag"]
     page.goto(fixture_url + "stod/?typ=garanti-som-inte-finns")
     assert len(visible_types(page)) == 5  # an unknown value in a shared link is ignored
+
+
+def test_a_shared_finder_link_with_text_opens_the_finder_not_the_site_search(page_at, fixture_url):
+    page = page_at(375)
+    page.goto(fixture_url + "stod/?sok=export")
+    page.reload()
+    assert page.input_value("#uv-q") == "export"
+    assert visible_types(page) == ["radgivning"]
+    assert not page.is_checked("#__search")  # the theme's search overlay stays closed
+    page.fill("#uv-q", "industri")
+    page.keyboard.press("Enter")
+    assert "sok=industri" in page.url and "q=" not in page.url.replace("sok=", "")
 
 
 def test_keyboard_only(page_at, fixture_url):
@@ -65,7 +77,7 @@ def test_keyboard_only(page_at, fixture_url):
     assert page.evaluate("document.activeElement.id") == "uv-kommun"
     page.keyboard.press("ArrowDown")  # first municipality
     page.wait_for_timeout(300)
-    assert "kommun=sundsvall" in page.url and "q=l%C3%A5n" in page.url
+    assert "kommun=sundsvall" in page.url and "sok=l%C3%A5n" in page.url
     assert len(visible_types(page)) == 2
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # status → "Visa alla"

@@ -181,3 +181,40 @@ def test_municipalities_sort_the_swedish_way_in_selects_and_lists(site):
     assert re.findall(r'<option value="([a-z]+)">', select) == ["sundsvall", "timra", "ange"]  # Å after Z
     municipalities = page(site, "kommuner")
     assert municipalities.index("Timrå") < municipalities.index("Ånge")
+
+
+def test_editors_notes_are_never_published_and_hedges_are_refused(tmp_path):
+    import datetime as dt
+
+    from utveckla.validate import load_site
+
+    project = make_project(tmp_path, FIXTURES / "content")
+    offer = project / "content" / "stod" / "lan-timra.md"
+    note = "Beloppet framgår inte av vårt underlag; kontrollera med Almi."
+    offer.write_text(offer.read_text(encoding="utf-8").replace("reviewed:", f"notes: {note}\nreviewed:"), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = [p for p in (project / "site").rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".ics", ".json", ".csv")]
+    # The phrases the issue found on the live site, the editors' guide included.
+    hedges = ("framgår inte av vårt underlag", "vi vet inte säkert", "uppgifterna i vårt underlag är från")
+    assert not [p for p in built if any(h in p.read_text(encoding="utf-8", errors="ignore").lower() for h in hedges)]
+    offer.write_text(offer.read_text(encoding="utf-8").replace("summary: Ett lån bara för företag i Timrå.",
+                                                               "summary: Ett lån. Beloppet framgår inte av vårt underlag."),
+                     encoding="utf-8")
+    _, diagnostics = load_site(project, dt.date(2026, 11, 22))
+    assert [(d.field, d.code) for d in diagnostics] == [("summary", "intern-anteckning")]
+
+
+def test_make_stale_lists_items_with_notes(tmp_path):
+    import datetime as dt
+
+    from utveckla.freshness import stale_items
+    from utveckla.validate import load_site
+
+    project = make_project(tmp_path, FIXTURES / "content")
+    offer = project / "content" / "stod" / "lan-timra.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("reviewed:", "notes: Kontrollera räntan.\nreviewed:"),
+                     encoding="utf-8")
+    site, _ = load_site(project, dt.date(2026, 11, 22))
+    assert [(item.path, item.reason) for item in stale_items(site) if "anteckning" in item.reason] == \
+        [("content/stod/lan-timra.md", "anteckning: Kontrollera räntan.")]

@@ -10,6 +10,8 @@
   "use strict";
   var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities", storlek: "sizes" };
   var SINGLE = { typ: "type", status: "status" };
+  // The free text lives in ?sok=…, not ?q=…: the theme opens its own search overlay for ?q=.
+  var TEXT_PARAM = "sok";
 
   function ruleFor(select) {
     var attr = select.getAttribute("data-filter-attr");
@@ -25,7 +27,7 @@
     var count = document.getElementById("uv-count");
     var empty = document.querySelector("[data-filter-empty]");
     var sections = document.querySelectorAll("[data-filter-section]");
-    var query = form.querySelector("input[name=q]");
+    var query = form.querySelector("input[name=" + TEXT_PARAM + "]");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
       .filter(function (select) { return ruleFor(select) !== null; });
     // The free-text filter searches what each item shows, plus the names of its ids in the
@@ -54,13 +56,13 @@
         var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
         select.value = known ? value : "";
       });
-      if (query) { query.value = params.get("q") || ""; }
+      if (query) { query.value = params.get(TEXT_PARAM) || ""; }
     }
 
     function writeUrl() {
       var params = new URLSearchParams();
       selects.forEach(function (select) { if (select.value) { params.set(select.name, select.value); } });
-      if (query && query.value.trim()) { params.set("q", query.value.trim()); }
+      if (query && query.value.trim()) { params.set(TEXT_PARAM, query.value.trim()); }
       var search = params.toString();
       var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
       window.history.replaceState(null, "", url);
