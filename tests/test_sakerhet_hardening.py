@@ -356,3 +356,10 @@ def test_body_links_follow_the_same_address_rule_as_fields(project, link):
     path = project / "content" / "stod" / "lan-sundsvall.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\n[Ansök]({link})\n", encoding="utf-8")
     assert [d.code for d in check(project)] == ["otillaten-adress"]
+
+
+def test_the_synonym_file_is_checked_like_content(project):
+    write(project, "synonymer.yml", "- [lån, kredit]\n- [maskin]\n- [Maskin!, utrustning]\n")
+    assert codes(project) == [("content/synonymer.yml", 2, "fel-typ"), ("content/synonymer.yml", 3, "fel-typ")]
+    site, _ = load_site(project, TODAY)
+    assert site.synonyms == (("lån", "kredit"),)

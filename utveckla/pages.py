@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import atom, english, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, views
+from . import atom, english, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, synonyms, views
 from .guide import guide_pages
 from .images import docs_path, page_relative_body
 from .render import render
@@ -307,6 +307,7 @@ def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
     return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
+        OutputFile(synonyms.SYNONYMS_PATH, synonyms.synonyms_json(site.synonyms)),
     ])
 
 

@@ -66,6 +66,8 @@ class Site:
     entries: dict[str, tuple[Entry, ...]]
     # The build's moment, for what is already over (events). None: the start of `today`.
     now: dt.datetime | None = None
+    # Groups of words the finders treat as the same (content/synonymer.yml, synonyms.py).
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def moment(self) -> dt.datetime:

@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
 from .hedges import hedge_problems
+from .synonyms import load_synonyms
 from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
 from .diagnostics import CODES, Diagnostic, field_label
 from .fieldinfo import likely_field
@@ -28,12 +29,13 @@ TAXONOMY_FILE = "content/taxonomier.yml"
 
 
 # Files directly in content/ that the site reads besides the collection folders.
-CONTENT_FILES = ("taxonomier.yml",)
+CONTENT_FILES = ("taxonomier.yml", "synonymer.yml")
 
 
 def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = content_folder_problems(root, list(COLLECTIONS), CONTENT_FILES)
     taxonomy = load_taxonomy(root, diagnostics)
+    synonyms = load_synonyms(root, diagnostics)
     validated: dict[str, list[tuple[RawItem, object]]] = {}
     loaded_items: dict[str, list[RawItem]] = {}
     unreadable: dict[str, set[str]] = {}
@@ -72,7 +74,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
             if not item.draft
         )
     check_unique_titles(validated, diagnostics)
-    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now), sorted(set(diagnostics))
+    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms), sorted(set(diagnostics))
 
 
 def rule_line(raw: RawItem, path: tuple, problem: str) -> int:

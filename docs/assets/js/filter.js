@@ -13,6 +13,25 @@
   // The free text lives in ?sok=…, not ?q=…: the theme opens its own search overlay for ?q=.
   var TEXT_PARAM = "sok";
 
+  // Swedish word forms. What is typed is compared with the beginning of the words an item
+  // shows, after common endings are taken off it ("låna" and "lånet" → "lån", "maskiner" →
+  // "maskin"), so every form of a word is found and "lan" no longer finds "Västernorrland".
+  var ENDINGS = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ande", "ende", "ade", "are",
+    "ar", "er", "or", "en", "et", "na", "a", "e", "n", "s", "t"];
+  var NOT_A_LETTER = /[^0-9a-zåäöéüæø]+/;
+
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i];
+      if (word.length - ending.length >= 3 && word.slice(-ending.length) === ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
+  }
+
+  function wordsOf(text) { return text.toLowerCase().split(NOT_A_LETTER).filter(Boolean); }
+
   function ruleFor(select) {
     var attr = select.getAttribute("data-filter-attr");
     if (attr) { return { attr: attr, allWhenEmpty: select.hasAttribute("data-filter-all-when-empty") }; }
@@ -44,8 +63,40 @@
           if (facet.names[id]) { words.push(facet.names[id]); }
         });
       });
-      return [card, words.join(" ").replace(/\s+/g, " ").toLowerCase()];
+      return [card, wordsOf(words.join(" "))];
     }));
+    // Words that mean the same (content/synonymer.yml), read the first time someone searches.
+    var synonyms = null;
+    var synonymsUrl = form.getAttribute("data-synonyms");
+    function loadSynonyms() {
+      if (synonyms || !synonymsUrl) { return; }
+      synonyms = [];
+      fetch(synonymsUrl).then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (groups) {
+          synonyms = groups.map(function (group) { return group.map(stem); });
+          apply();
+        }).catch(function () { synonyms = []; });
+    }
+    // Each word typed, as the stems it may match: its own and those of its synonyms.
+    function termsOf(value) {
+      return wordsOf(value).map(function (word) {
+        var own = stem(word), terms = [own];
+        (synonyms || []).forEach(function (group) {
+          if (group.indexOf(own) !== -1) { terms = terms.concat(group); }
+        });
+        return terms;
+      });
+    }
+    function score(card, typed) {
+      var words = texts.get(card);
+      return typed.filter(function (terms) {
+        return words.some(function (word) {
+          return terms.some(function (term) { return word.lastIndexOf(term, 0) === 0; });
+        });
+      }).length;
+    }
+    var order = new Map(cards.map(function (card, index) { return [card, index]; }));
+    var reordered = false;
     var noun = form.getAttribute("data-count-noun") || "";
     var nounOne = form.getAttribute("data-count-noun-one") || noun;
 
@@ -77,18 +128,30 @@
         if (!ids.length && rule.allWhenEmpty) { continue; }
         if (ids.indexOf(value) === -1) { return false; }
       }
-      var words = query ? query.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
-      var text = texts.get(card);
-      return words.every(function (word) { return text.indexOf(word) !== -1; });
+      return true;
     }
 
     function apply() {
       var shown = 0;
+      // Free text: an item is shown when it matches any word typed, and the items that match
+      // the most words come first ("lån maskin": the loans and the grants for machines).
+      var typed = query ? termsOf(query.value) : [];
+      var scores = new Map();
       cards.forEach(function (card) {
-        var visible = matches(card);
+        var points = typed.length ? score(card, typed) : 0;
+        var visible = matches(card) && (!typed.length || points > 0);
+        scores.set(card, points);
         card.hidden = !visible;
         if (visible) { shown += 1; }
       });
+      // Reordered only for a text search, and put back after it, so that a table sorted by a
+      // column (table-sort.js) keeps its order while the selects change.
+      if (typed.length || reordered) {
+        cards.slice().sort(function (a, b) {
+          return (scores.get(b) - scores.get(a)) || (order.get(a) - order.get(b));
+        }).forEach(function (card) { card.parentNode.appendChild(card); });
+        reordered = typed.length > 0;
+      }
       Array.prototype.forEach.call(sections, function (section) {
         section.hidden = !section.querySelector("[data-filter-list] > :not([hidden])");
       });
@@ -110,7 +173,8 @@
     function update() { writeUrl(); apply(); }
     selects.forEach(function (select) { select.addEventListener("change", update); });
     if (query) {
-      query.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+      query.addEventListener("input", function () { loadSynonyms(); clearTimeout(timer); timer = setTimeout(update, 200); });
+      query.addEventListener("focus", loadSynonyms);
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.addEventListener("reset", function () { setTimeout(update, 0); });
@@ -118,6 +182,7 @@
 
     form.hidden = false;
     readUrl();
+    if (query && query.value) { loadSynonyms(); }
     apply();
   }
 
