@@ -40,7 +40,7 @@ def test_offer_listing_cards_carry_filter_data(fixture_site):
 
 def test_offer_page(fixture_site):
     html = read(fixture_site, "stod/lan-sundsvall/index.html")
-    assert "<title>Lån i Sundsvall - Utveckla Västernorrland</title>" in html
+    assert "<title>Lån i Sundsvall – Utveckla Västernorrland</title>" in html
     assert '<meta name="description" content="Ett lån bara för företag i Sundsvall.">' in html
     assert 'href="https://www.almi.se/sundsvall">Läs mer och ansök hos Almi Mitt</a>' in html
     assert '<a href="../../aktorer/almi/">Almi Mitt</a>' in html
