@@ -101,7 +101,7 @@ def test_hostile_text_is_shown_literally(page_at, hostile_url):
         shown.add(collection)
         title, summary = data["title"], data["summary"]
         assert page.inner_text("h1") == title
-        assert page.title() == f"{title} - {SITE_NAME}"
+        assert page.title() == f"{title} – {SITE_NAME}"
         assert page.get_attribute('meta[name="description"]', "content") == summary
         text = page.inner_text("body")
         assert summary in text or collection == "aktuellt"
@@ -163,9 +163,9 @@ def test_search_shows_hostile_text_as_text(page_at, hostile_url):
 def test_hostile_addresses_typed_by_visitors_do_nothing(page_at, hostile_url):
     page = page_at(1280)
     dialogs, messages = watched(page)
-    query = "q=%3Cscript%3Ealert(1)%3C/script%3E&typ=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"
+    query = "sok=%3Cscript%3Ealert(1)%3C/script%3E&typ=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"
     page.goto(f"{hostile_url}stod/?{query}", wait_until="networkidle")
-    assert page.input_value("input[name=q]") == SCRIPT
+    assert page.input_value("input[name=sok]") == SCRIPT
     page.goto(f"{hostile_url}stod/hostile-stod/?h=%3Cimg%20src=x%20onerror=alert(1)%3E", wait_until="networkidle")
     assert page.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}
     assert dialogs == [] and messages == []
@@ -263,7 +263,7 @@ def test_data_attributes_keep_the_text(page_at, hostile_url):
     page.goto(hostile_url + "stod/", wait_until="networkidle")
     texts = page.eval_on_selector_all("[data-filter-list] > li", "cards => cards.map(c => c.textContent)")
     assert any(items()["stod/hostile-stod.md"]["title"] in text for text in texts)
-    page.fill("input[name=q]", "onerror=alert(1)")
+    page.fill("input[name=sok]", "onerror=alert(1)")
     assert page.locator("[data-filter-list] > li:not([hidden])").count() >= 1
     assert page.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}
 
