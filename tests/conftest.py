@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The front matter of a valid offer in the fixture content (provider almi): tests add a body or a field.
+GOOD_OFFER_FRONT = """---
+title: Ett bra lån
+summary: Ett lån för företag som vill växa.
+provider: almi
+type: lan
+url: https://www.almi.se/lan
+reviewed: 2026-11-01
+---
+"""
 # 2026-11-22 12:00 UTC: the build date every test build uses, so statuses are predictable.
 EPOCH = "1795348800"
 

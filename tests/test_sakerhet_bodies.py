@@ -21,7 +21,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, GOOD_OFFER_FRONT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -33,17 +33,7 @@ from utveckla.sanitize import sanitize
 from utveckla.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
-OFFER = """---
-title: Ett bra lån
-summary: Ett lån för företag som vill växa.
-provider: almi
-type: lan
-url: https://www.almi.se/lan
-reviewed: 2026-11-01
----
-Första stycket.
-
-"""
+OFFER = GOOD_OFFER_FRONT + "Första stycket.\n\n"
 FIRST = 11  # the line of the first body line after "Första stycket."
 EVIL = "https://evil.example.com"
 REFRESH = f'<meta http-equiv="refresh" content="0;url={EVIL}/">'

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, GOOD_OFFER_FRONT
 from hostile_support import HOSTILE_BODY, ROOT, items, write_content
 
 from utveckla import bodies, fields
@@ -110,15 +110,7 @@ def test_article_image_must_be_an_image_on_the_site(hostile_tree, image, code):
 
 # --- bodies -------------------------------------------------------------------------------
 
-GOOD_OFFER = """---
-title: Ett bra lån
-summary: Ett lån för företag som vill växa.
-provider: almi
-type: lan
-url: https://www.almi.se/lan
-reviewed: 2026-11-01
----
-"""
+GOOD_OFFER = GOOD_OFFER_FRONT
 HTML_FIX = ("skriv texten med Markdown i stället (till exempel **fet**, *kursiv*, [länk](https://…)); skript, "
             "inbäddningar, formulär och attribut som style, class eller onclick går inte att använda [otillaten-html]")
 URL_FIX = ("länka med en hel webbadress som börjar med https:// (eller mailto:, tel:), eller till en sida på "

@@ -35,21 +35,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project, run_build
+from conftest import FIXTURES, GOOD_OFFER_FRONT, make_project, run_build
 
 from utveckla.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
-GOOD_OFFER = """---
-title: Ett bra lån
-summary: Ett lån för företag som vill växa.
-provider: almi
-type: lan
-url: https://www.almi.se/lan
-reviewed: 2026-11-01
----
-Text.
-"""
+GOOD_OFFER = GOOD_OFFER_FRONT + "Text.\n"
 PASTE_FIX = "ta bort tecknet: skriv om raden för hand i stället för att klistra in den [styrtecken]"
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import GOOD_OFFER_FRONT
 
 from utveckla.fieldinfo import likely_field
 from utveckla.models import Offer
@@ -19,16 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 22)
 
-GOOD_OFFER = """---
-title: Ett bra lån
-summary: Ett lån för företag som vill växa.
-provider: almi
-type: lan
-url: https://www.almi.se/lan
-reviewed: 2026-11-01
----
-Text.
-"""
+GOOD_OFFER = GOOD_OFFER_FRONT + "Text.\n"
 
 
 @pytest.fixture

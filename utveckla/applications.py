@@ -48,7 +48,7 @@ class Window:
 
 def _windows(offer) -> list[Window]:
     """Every dated period in the offer: the rounds, and the top-level opens/deadline pair."""
-    windows = [Window(r.opens, r.deadline) for r in getattr(offer, "rounds", ())]
+    windows = [Window(r.opens, r.deadline) for r in offer.rounds]
     if offer.opens or offer.deadline:
         windows.append(Window(offer.opens, offer.deadline))
     return sorted(windows, key=lambda w: (w.deadline or dt.date.max, w.opens or dt.date.min))
@@ -69,12 +69,11 @@ def _dated_status(window: Window, today: dt.date) -> OfferStatus | None:
 
 
 def offer_status(offer, today: dt.date, provider: str = "den som ger stödet") -> OfferStatus:
-    mode = getattr(offer, "application", None)
-    note = getattr(offer, "application_note", None)
+    mode, note = offer.application, offer.application_note
     if mode == "stangd":
-        return OfferStatus("stangd", "Stängd", "Stödet går inte längre att söka.")
+        return OfferStatus("stangd", STATUS_LABELS["stangd"], "Stödet går inte längre att söka.")
     if mode == "pausad":
-        return OfferStatus("pausad", "Pausad", f"{provider} tar inte emot ansökningar just nu. {note or ''}".strip())
+        return OfferStatus("pausad", STATUS_LABELS["pausad"], f"{provider} tar inte emot ansökningar just nu. {note or ''}".strip())
     windows = _windows(offer)
     # The current or next period decides; a period that has ended only matters when none is left.
     for window in windows:
@@ -83,13 +82,13 @@ def offer_status(offer, today: dt.date, provider: str = "den som ger stödet") -
             return status
     last = max((w.deadline for w in windows if w.deadline), default=None)
     if mode == "lopande" and last is None:
-        return OfferStatus("lopande", "Löpande", "Du kan ansöka när som helst. Det finns ingen sista ansökningsdag.")
+        return OfferStatus("lopande", STATUS_LABELS["lopande"], "Du kan ansöka när som helst. Det finns ingen sista ansökningsdag.")
     if mode == "omgangar":
         since = f" Den senaste omgången stängde {swedish_date(last)}." if last else ""
         return OfferStatus("mellan-omgangar", STATUS_LABELS["mellan-omgangar"],
                            f"Stödet söks i omgångar, och ingen ny omgång är utannonserad just nu.{since} "
                            + (note or f"Håll koll på {provider}s webbplats."), last)
     if last is not None:
-        return OfferStatus("stangd", "Stängd", f"Ansökan stängde {swedish_date(last)}.", last)
+        return OfferStatus("stangd", STATUS_LABELS["stangd"], f"Ansökan stängde {swedish_date(last)}.", last)
     return OfferStatus("okand", STATUS_LABELS["okand"],
                        f"Uppgift saknas om när du kan ansöka. Fråga {provider} eller läs på deras webbplats. {note or ''}".strip())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .characters import INVISIBLE, control_characters, invisible_in_key, invisible_in_structure
 from .diagnostics import Diagnostic, field_label
-from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, TAG_PROBLEM, YamlProblem, load_located
+from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, TAG_PROBLEM, Located, YamlProblem, load_located
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TRANSLITERATION = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
@@ -102,6 +102,26 @@ def read_text_file(root: Path, file: Path, relative: str) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise refuse("ej-utf8", "filen innehåller tecken som inte är UTF-8",
                      "spara filen som UTF-8 (i de flesta redigerare: Spara som → Kodning: UTF-8)", line) from None
+
+
+def read_yaml_file(root: Path, relative: str, fix: str, diagnostics: list[Diagnostic]) -> Located | None:
+    """A YAML file of content/ besides the collections (taxonomier.yml, synonymer.yml), read by the
+    same rules as front matter; None, with the reason in diagnostics, when it cannot be read."""
+    try:
+        text = read_text_file(root, root / relative, relative)
+    except Unreadable as unreadable:
+        diagnostics.append(unreadable.diagnostic)
+        return None
+    controls = control_character_problems(relative, text.split("\n"))
+    if controls:
+        diagnostics.extend(controls)
+        return None
+    try:
+        return load_located(text)
+    except YamlProblem as problem:
+        diagnostics.append(Diagnostic(relative, problem.line, "fil", "yaml-syntax",
+                                      f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}", fix))
+        return None
 
 
 def _too_large(relative: str, size: int) -> Unreadable:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .collections import COLLECTIONS
+from .collections import COLLECTIONS, reserved_slugs
 from .fieldinfo import FieldDoc, collection_fields
 from .loader import suggest_slug
 from .validate import TAXONOMY_FILE
@@ -129,7 +129,7 @@ def create(root: Path, collection: str, title: str, today: dt.date, slug: str | 
     slug = suggest_slug(slug or title)
     if not slug:
         raise ScaffoldError("Titeln ger inget filnamn (den har inga bokstäver eller siffror). Ange ett filnamn med --slug.")
-    if slug in COLLECTIONS[collection].extra.get("reserved_slugs", ()):
+    if slug in reserved_slugs(COLLECTIONS[collection]):
         raise ScaffoldError(f"Filnamnet {slug}.md är upptaget av en annan sida på webbplatsen. Ange ett annat med --slug.")
     folder = root / "content" / collection
     clash = next((file for file in folder.glob("*") if file.stem.lower() == slug), None) if folder.is_dir() else None

@@ -18,8 +18,7 @@ import re
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .loader import Unreadable, control_character_problems, read_text_file, yaml_problem_in_swedish
-from .yamlsafe import YamlProblem, load_located
+from .loader import read_yaml_file
 
 SYNONYMS_FILE = "content/synonymer.yml"
 SYNONYMS_PATH = "assets/sok/synonymer.json"
@@ -34,20 +33,8 @@ def load_synonyms(root: Path, diagnostics: list[Diagnostic]) -> tuple[tuple[str,
     path = root / SYNONYMS_FILE
     if not path.exists() and not path.is_symlink():
         return ()
-    try:
-        text = read_text_file(root, path, SYNONYMS_FILE)
-    except Unreadable as unreadable:
-        diagnostics.append(unreadable.diagnostic)
-        return ()
-    controls = control_character_problems(SYNONYMS_FILE, text.split("\n"))
-    if controls:
-        diagnostics.extend(controls)
-        return ()
-    try:
-        located = load_located(text)
-    except YamlProblem as problem:
-        diagnostics.append(Diagnostic(SYNONYMS_FILE, problem.line, "fil", "yaml-syntax",
-                                      f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}", FIX))
+    located = read_yaml_file(root, SYNONYMS_FILE, FIX, diagnostics)
+    if located is None:
         return ()
     data = located.value if located.value is not None else []
     if not isinstance(data, list) or len(data) > MAX_GROUPS:

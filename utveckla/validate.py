@@ -20,10 +20,9 @@ from .diagnostics import CODES, Diagnostic, field_label
 from .fieldinfo import likely_field
 from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
 from .images import check_item_images
-from .loader import RawItem, Unreadable, content_folder_problems, control_character_problems, read_collection, read_text_file, yaml_problem_in_swedish
+from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
 from .site import Entry, Site
 from .swedish import swedish_sort_key
-from .yamlsafe import YamlProblem, load_located
 
 TAXONOMY_FILE = "content/taxonomier.yml"
 
@@ -290,22 +289,9 @@ def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[s
         diagnostics.append(Diagnostic(TAXONOMY_FILE, 1, "fil", "ordlista", "filen med ordlistor saknas",
                                       "återställ content/taxonomier.yml från git"))
         return None
-    try:
-        text = read_text_file(root, path, TAXONOMY_FILE)
-    except Unreadable as unreadable:
-        diagnostics.append(unreadable.diagnostic)
-        return None
-    controls = control_character_problems(TAXONOMY_FILE, text.split("\n"))
-    diagnostics.extend(controls)
-    if controls:
-        return None
-    try:
-        located = load_located(text)
-    except YamlProblem as problem:
-        diagnostics.append(Diagnostic(TAXONOMY_FILE, problem.line, "fil", "yaml-syntax",
-                                      f"raden går inte att läsa: {yaml_problem_in_swedish(problem.problem)}",
-                                      "kontrollera indraget (två mellanslag före varje id), kolon efter id:t "
-                                      "och citattecken runt etiketter med kolon i"))
+    located = read_yaml_file(root, TAXONOMY_FILE, "kontrollera indraget (två mellanslag före varje id), kolon efter "
+                             "id:t och citattecken runt etiketter med kolon i", diagnostics)
+    if located is None:
         return None
     data = located.value if isinstance(located.value, dict) else {}
     for key_path, line in located.duplicate_keys:
