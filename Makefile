@@ -6,8 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
-	stale schemas sitecheck lock audit-deps vendor-manifest audit audit-tools
+.PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
+	stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools
 
 install: $(STAMP)
 
@@ -69,6 +69,11 @@ build: install
 		rm -rf .site-tmp site; echo "Bygget misslyckades: ingenting publiceras." >&2; exit 1; \
 	fi
 
+# The site built with MkDocs and with ProperDocs (the maintained fork) must be the same, apart
+# from the generator tag: the proof that moving engines is a one-line change.
+engines: install
+	$(BIN)/python scripts/compare_engines.py
+
 check: install
 	$(BIN)/python -m utveckla check
 
@@ -110,10 +115,14 @@ audit: audit-tools
 	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
 	$(BIN)/python -m audit site
 
-test: install browser-deps calc-deps
+# ruff first: a lint error is the quickest thing to fix and needs no build.
+lint: install
+	$(BIN)/ruff check .
+
+test: install browser-deps calc-deps lint
 	$(BIN)/python -m pytest
 
-test-fast: install
+test-fast: install lint
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: install

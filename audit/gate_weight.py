@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from audit.htmlrefs import css_refs, page_refs
@@ -21,7 +21,7 @@ KB = 1024
 TEXT = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".map", ".webmanifest"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def transfer_size(path: Path) -> int:
     data = path.read_bytes()
     return len(gzip.compress(data, 6, mtime=0)) if path.suffix.lower() in TEXT else len(data)
@@ -34,7 +34,7 @@ def page_files(site: Site, page: str) -> set[Path]:
     def visit(rel: str, path: Path):
         urls = [(r.url, r.kind) for r in page_refs(path).refs if r.kind != "link"] \
             if path.suffix == ".html" else [(u, "asset") for u in css_refs(path)]
-        for url, kind in urls:
+        for url, _kind in urls:
             what, target, _ = site.resolve(rel, url)
             if what != "local" or target is None or target in seen:
                 continue

@@ -8,8 +8,8 @@ browser asks for it, and the 404 page with status 404 for a missing address.
 from __future__ import annotations
 
 import gzip
-import io
 import http.server
+import io
 import threading
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -59,16 +59,23 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve(root: Path):
-    """Serve `root` on 127.0.0.1 at a free port; yields the base URL without a trailing slash."""
+def start(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `root` on 127.0.0.1 at a free port in a background thread; returns the server (to
+    shut down) and the base URL with a trailing slash. The tests, the audit and the benchmarks
+    all serve the built site through this one server."""
     handler = partial(GzipHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def serve(root: Path):
+    """Serve `root` on 127.0.0.1 at a free port; yields the base URL without a trailing slash."""
+    server, base = start(root)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield base.rstrip("/")
     finally:
         server.shutdown()
         server.server_close()

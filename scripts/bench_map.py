@@ -203,7 +203,7 @@ def measure(site: Path, runs: int, tile_host: str) -> dict:
         for run in range(runs + 1):  # the first load warms up the server and the disk cache; not counted
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             responses = []
-            context.on("requestfinished", lambda request: responses.append(request))
+            context.on("requestfinished", responses.append)
             page = context.new_page()
             page.add_init_script(INIT_SCRIPT)
             page.goto(url, wait_until="load")

@@ -54,7 +54,7 @@ def make_project(target: Path, factor: int) -> int:
             for path in originals:
                 text = path.read_text(encoding="utf-8")
                 # A distinct title, so the copies are distinct pages in search and listings.
-                text = re.sub(r"^title: (.*)$", lambda m: _retitle(m.group(1), copy), text, count=1, flags=re.M)
+                text = re.sub(r"^title: (.*)$", lambda m, copy=copy: _retitle(m.group(1), copy), text, count=1, flags=re.M)
                 (collection / f"{path.stem}-k{copy}.md").write_text(text, encoding="utf-8")
                 files += 1
     return files

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from audit.server import start as start_server
+
+# The calendar's fixtures (fixture_project, fixture_build) for every test file.
+pytest_plugins = ["kalender_support"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+# A frozen, county-sized sample of real content (all seven municipalities, a dozen offers, ten
+# investments, events and news): the tests never read the live content/, which editors change.
+COUNTY = FIXTURES / "county" / "content"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The front matter of a valid offer in the fixture content (provider almi): tests add a body or a field.
@@ -31,13 +36,13 @@ reviewed: 2026-11-01
 EPOCH = "1795348800"
 
 
-def make_project(target: Path, content: Path | None = None) -> Path:
-    """A copy of the site's configuration, pages and theme with the given content folder."""
+def make_project(target: Path, content: Path = COUNTY) -> Path:
+    """A copy of the site's configuration, pages and theme with a fixture content folder."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, target / name)
-    shutil.copytree(content or ROOT / "content", target / "content")
+    shutil.copytree(content, target / "content")
     return target
 
 
@@ -52,9 +57,9 @@ def run_build(project: Path, site_dir: Path, epoch: str = EPOCH) -> subprocess.C
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real content built once for the whole session."""
-    project = make_project(tmp_path_factory.mktemp("real"))
+def county_site(tmp_path_factory) -> Path:
+    """The county sample (tests/fixtures/county) built once for the whole session."""
+    project = make_project(tmp_path_factory.mktemp("county"))
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -71,21 +76,14 @@ def fixture_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def serve(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    """(server, base URL with a trailing slash): the audit's server, so tests see what it sees."""
+    return start_server(directory)
 
 
 @pytest.fixture(scope="session")
-def real_url(real_site):
-    server, url = serve(real_site)
+def county_url(county_site):
+    server, url = serve(county_site)
     yield url
     server.shutdown()
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import COUNTY
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = "<script>alert(1)</script>"
@@ -106,8 +108,8 @@ def write_content(target: Path, body: str = HOSTILE_BODY) -> Path:
     """content/ with the hostile items and a vocabulary whose labels are hostile too."""
     content = target / "content"
     content.mkdir(parents=True)
-    taxonomy = yaml.safe_load((ROOT / "content" / "taxonomier.yml").read_text(encoding="utf-8"))
-    for vocabulary, terms in taxonomy.items():
+    taxonomy = yaml.safe_load((COUNTY / "taxonomier.yml").read_text(encoding="utf-8"))
+    for terms in taxonomy.values():
         for term in terms:
             terms[term] = f"{SCRIPT}{term}"
     (content / "taxonomier.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")

@@ -10,9 +10,9 @@ def visible(page, attribute):
         "[data-filter-list] > li:not([hidden])", f"cards => cards.map(c => c.dataset.{attribute})")
 
 
-def test_filter_by_help_and_municipality(page_at, real_url):
+def test_filter_by_help_and_municipality(page_at, county_url):
     page = page_at(375)
-    page.goto(real_url + "aktorer/")
+    page.goto(county_url + "aktorer/")
     everyone = len(visible(page, "helps"))
     page.select_option("#uv-hjalp", "lan")
     helps = visible(page, "helps")

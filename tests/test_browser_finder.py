@@ -7,6 +7,7 @@ own; the searches are the ones business owners typed when the finder found nothi
 from __future__ import annotations
 
 import pytest
+
 from conftest import FIXTURES, csp_violations, make_project, run_build, serve
 
 pytestmark = pytest.mark.browser

@@ -113,9 +113,9 @@ PAGES = ["", "stod/", "stod/almi-mikrolan/", "aktorer/almi-mitt/", "kommuner/sun
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations_and_no_third_party_requests(page_at, real_url, path, width):
+def test_no_axe_violations_and_no_third_party_requests(page_at, county_url, path, width):
     page = page_at(width)
-    page.goto(real_url + path, wait_until="networkidle")
+    page.goto(county_url + path, wait_until="networkidle")
     assert axe_violations(page) == []
     # Map pages may ask the configured tile server for map images, and nothing else.
     assert [url for url in page.foreign_requests if not url.startswith(TILE_SERVER)] == []

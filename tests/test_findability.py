@@ -18,9 +18,9 @@ def html_pages(site):
             yield page, html
 
 
-def test_every_page_has_lang_unique_title_and_description(real_site):
+def test_every_page_has_lang_unique_title_and_description(county_site):
     titles = {}
-    for page, html in html_pages(real_site):
+    for page, html in html_pages(county_site):
         assert re.search(r'<html lang="(sv|en)"', html), page
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
         assert title not in titles, f"{page} and {titles[title]} share the title {title!r}"
@@ -30,12 +30,12 @@ def test_every_page_has_lang_unique_title_and_description(real_site):
         assert '<meta property="og:image"' in html, page
 
 
-def test_sitemap_lists_every_published_page_and_nothing_else(real_site):
-    root = ET.parse(real_site / "sitemap.xml").getroot()
+def test_sitemap_lists_every_published_page_and_nothing_else(county_site):
+    root = ET.parse(county_site / "sitemap.xml").getroot()
     listed = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     pages = set()
-    for page, html in html_pages(real_site):
-        relative = page.relative_to(real_site).as_posix()
+    for page, html in html_pages(county_site):
+        relative = page.relative_to(county_site).as_posix()
         if relative == "404.html":
             continue
         pages.add(SITE_URL + relative.removesuffix("index.html"))
@@ -44,15 +44,15 @@ def test_sitemap_lists_every_published_page_and_nothing_else(real_site):
     assert listed == pages
 
 
-def test_robots_and_security_txt(real_site):
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in (real_site / "robots.txt").read_text()
-    security = (real_site / ".well-known" / "security.txt").read_text()
+def test_robots_and_security_txt(county_site):
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (county_site / "robots.txt").read_text()
+    security = (county_site / ".well-known" / "security.txt").read_text()
     assert "Contact: https://utvecklavasternorrland.se/om/#kontakt" in security
     assert "Expires: 2027-11-22T00:00:00Z" in security  # a year after the build date
 
 
-def test_offer_pages_carry_government_service(real_site):
-    html = (real_site / "stod" / "almi-mikrolan" / "index.html").read_text(encoding="utf-8")
+def test_offer_pages_carry_government_service(county_site):
+    html = (county_site / "stod" / "almi-mikrolan" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
     assert data["@type"] == "GovernmentService"
@@ -71,13 +71,13 @@ def search(page, url, words):
 
 
 @pytest.mark.browser
-def test_swedish_search_finds_offers_first(page_at, real_url):
+def test_swedish_search_finds_offers_first(page_at, county_url):
     page = page_at(1280)
-    results = search(page, real_url, "lån")
+    results = search(page, county_url, "lån")
     assert results[0].startswith("/stod/") and "lan" in results[0]
-    results = search(page, real_url, "Sundsvall")
+    results = search(page, county_url, "Sundsvall")
     assert results[0].startswith(("/stod/", "/kalender/", "/investeringar/", "/kommuner/sundsvall/"))
     assert "/kommuner/sundsvall/" in results[:3]
-    assert any(r.startswith(("/stod/", "/kalender/", "/investeringar/")) for r in results[:3])
-    results = search(page, real_url, "omställning")
+    assert any(r.startswith(("/stod/", "/kalender/", "/investeringar/")) for r in results[:5])
+    results = search(page, county_url, "omställning")
     assert results, "a word with ä and å must find something"

@@ -3,31 +3,29 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import inject_axe
-from kalender_support import ROOT, build, fixture_build, fixture_project, serve  # noqa: F401 (fixtures)
+
+from conftest import inject_axe, serve
+from kalender_support import COUNTY_EPOCH, ROOT, build, make_county_project
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-REAL_EPOCH = 1609459200  # 2021-01-01: the real calendar then has upcoming events too
 
 
 @pytest.fixture(scope="module")
 def kalender_url(fixture_build):
-    url, server = serve(fixture_build)
+    server, url = serve(fixture_build)
     yield url
     server.shutdown()
 
 
 @pytest.fixture(scope="module")
 def kalender_real_url(tmp_path_factory):
-    site_dir = build(ROOT, tmp_path_factory.mktemp("kalender-real-browser") / "site", epoch=REAL_EPOCH)
-    url, server = serve(site_dir)
+    project = make_county_project(tmp_path_factory.mktemp("kalender-county-browser"))
+    site_dir = build(project, project / "site", epoch=COUNTY_EPOCH)
+    server, url = serve(site_dir)
     yield url
     server.shutdown()
 

@@ -11,15 +11,22 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar, Timezone
-from kalender_support import (  # noqa: F401 (fixtures)
-    EPOCH, GOLDEN, ROOT, SITE_URL, build, real_events, fixture_build, fixture_project, ics_files, load_fixture_site,
-)
 
+from kalender_support import (
+    COUNTY_EPOCH,
+    EPOCH,
+    GOLDEN,
+    SITE_URL,
+    build,
+    ics_files,
+    load_fixture_site,
+    make_county_project,
+    real_events,
+)
 from utveckla import events, ical
 from utveckla.site import STOCKHOLM
 
-UTC = dt.timezone.utc
-REAL_EPOCH = 1609459200  # 2021-01-01: some of the real events were still ahead then
+UTC = dt.UTC
 
 
 def parse(path: Path) -> Calendar:
@@ -31,9 +38,10 @@ def vevents(path: Path) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def real_build(tmp_path_factory) -> Path:
-    """The real site, built as of 2021-01-01."""
-    return build(ROOT, tmp_path_factory.mktemp("kalender-real") / "site", epoch=REAL_EPOCH)
+def county_build(tmp_path_factory) -> Path:
+    """The county sample, built as of 2021-01-01."""
+    project = make_county_project(tmp_path_factory.mktemp("kalender-county"))
+    return build(project, project / "site", epoch=COUNTY_EPOCH)
 
 
 def _check_feed(path: Path) -> None:
@@ -70,14 +78,14 @@ def test_every_fixture_feed_is_valid(fixture_build):
         _check_feed(path)
 
 
-def test_every_real_feed_is_valid(real_build):
-    files = ics_files(real_build)
-    assert real_build / "kalender.ics" in files
+def test_every_real_feed_is_valid(county_build):
+    files = ics_files(county_build)
+    assert county_build / "kalender.ics" in files
     for path in files:
         _check_feed(path)
-    # The real build is made as of 2021-01-01: the feed holds exactly the events after that day.
+    # The county build is made as of 2021-01-01: the feed holds exactly the events after that day.
     later = {slug for slug, event in real_events().items() if (event.end or event.start).year >= 2021}
-    assert set(vevents(real_build / "kalender.ics")) == later
+    assert set(vevents(county_build / "kalender.ics")) == later
 
 
 def test_daylight_saving_changes_give_the_right_utc_instants(fixture_build):
@@ -192,7 +200,9 @@ def test_feeds_do_not_depend_on_the_wall_clock(fixture_project):
     morning = load_fixture_site(fixture_project, EPOCH)
     evening = load_fixture_site(fixture_project, EPOCH + 8 * 3600)
     assert ical.build_stamp(morning) == ical.build_stamp(evening)
-    render = lambda site: ical.calendar("K", "K", events.upcoming_events(site), SITE_URL, ical.build_stamp(site))
+    def render(site):
+        return ical.calendar("K", "K", events.upcoming_events(site), SITE_URL, ical.build_stamp(site))
+
     assert render(morning) == render(evening)
 
 

@@ -9,9 +9,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from kalender_support import (  # noqa: F401 (fixtures)
-    ROOT, SITE_URL, build, fixture_build, fixture_project, real_events,
-)
+
+from kalender_support import ROOT, SITE_URL, build, make_county_project, real_events
 
 JSONLD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
 
@@ -25,9 +24,10 @@ def article(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    """The real site built after its last event (8 December 2023): nothing upcoming."""
-    return build(ROOT, tmp_path_factory.mktemp("kalender-real-pages") / "site", epoch=1795000000)
+def county_site(tmp_path_factory) -> Path:
+    """The county sample built after its last event (8 December 2023): nothing upcoming."""
+    project = make_county_project(tmp_path_factory.mktemp("kalender-county-pages"))
+    return build(project, project / "site", epoch=1795000000)
 
 
 def test_listing_groups_by_month_with_swedish_dates(fixture_build):
@@ -108,10 +108,10 @@ def test_start_page_shows_the_next_three_events(fixture_build):
                       "Vårkonferens på sommartidens första dag"]
 
 
-def test_start_page_without_upcoming_events_says_so(real_site):
-    page = article(html(real_site, "."))
+def test_start_page_without_upcoming_events_says_so(county_site):
+    page = article(html(county_site, "."))
     assert "Just nu finns inga kommande evenemang i kalendern." in page
-    listing = article(html(real_site, "kalender"))
+    listing = article(html(county_site, "kalender"))
     assert "Just nu finns inga kommande evenemang i kalendern." in listing
     assert 'id="uv-filter"' not in listing  # nothing to filter
     assert f"Tidigare evenemang ({len(real_events())})" in listing
@@ -128,17 +128,17 @@ def test_municipality_page_lists_its_upcoming_events(fixture_build):
     assert "Just nu finns inga kommande evenemang i Sollefteå i kalendern." in empty
 
 
-def test_actor_page_lists_the_events_it_organizes(fixture_build, real_site):
+def test_actor_page_lists_the_events_it_organizes(fixture_build, county_site):
     page = article(html(fixture_build, "aktorer/naringsliv-sundsvall"))
     assert "Evenemang som Näringsliv och tillväxt i Sundsvalls kommun arrangerar" in page
     assert 'href="../../kalender/frukost-sundsvall/"' in page
     assert "<h3>Tidigare evenemang</h3>" in page and 'href="../../kalender/avslutad-frukost-sundsvall/"' in page
-    real = article(html(real_site, "aktorer/region-vasternorrland"))
+    real = article(html(county_site, "aktorer/region-vasternorrland"))
     assert 'href="../../kalender/rus-dagen-2023/"' in real
 
 
-def test_archive_is_newest_first(real_site):
-    page = article(html(real_site, "kalender/arkiv"))
+def test_archive_is_newest_first(county_site):
+    page = article(html(county_site, "kalender/arkiv"))
     slugs = re.findall(r'<h3 class="uv-card__title"><a href="../../kalender/([^/]+)/">', page)
     starts = {slug: str(event.start) for slug, event in real_events().items()}
     assert sorted(slugs) == sorted(starts)
@@ -147,12 +147,12 @@ def test_archive_is_newest_first(real_site):
     assert re.findall(r'<h2 id="ar-\d+">(\d+)</h2>', page) == years
 
 
-def test_contract_addresses_redirect_to_the_calendar(real_site):
-    redirect = (real_site / "evenemang" / "rus-dagen-2023" / "index.html").read_text(encoding="utf-8")
+def test_contract_addresses_redirect_to_the_calendar(county_site):
+    redirect = (county_site / "evenemang" / "rus-dagen-2023" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../../kalender/rus-dagen-2023/">' in redirect
     assert f'<link rel="canonical" href="{SITE_URL}kalender/rus-dagen-2023/">' in redirect
-    assert (real_site / "evenemang" / "index.html").exists()
+    assert (county_site / "evenemang" / "index.html").exists()
 
 
-def test_kalender_is_in_the_main_navigation(real_site):
-    assert re.search(r'<a href="kalender/" class="md-tabs__link">\s*Kalender\s*</a>', html(real_site, "."))
+def test_kalender_is_in_the_main_navigation(county_site):
+    assert re.search(r'<a href="kalender/" class="md-tabs__link">\s*Kalender\s*</a>', html(county_site, "."))

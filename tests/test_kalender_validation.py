@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import COUNTY
+
 ROOT = Path(__file__).resolve().parent.parent
 ONLINE = "type: seminarium\norganizer: almi-mitt\nonline: https://example.org/"
 
@@ -56,7 +58,7 @@ BAD_EVENTS = {
         "start: 2026-12-03\ntype: seminarium\norganizer: almi\nonline: https://example.org/",
         "content/evenemang/okand-arrangor.md:6: organizer: ”almi” finns inte i content/aktorer/ — "
         "använd filnamnet (utan .md) för en fil i content/aktorer/, till exempel almi-mitt, "
-        "arbetsformedlingen, bizmaker [okand-referens]"),
+        "arbetsformedlingen, business-sweden [okand-referens]"),
     "okand-kommun": (
         "start: 2026-12-03\ntype: seminarium\norganizer: almi-mitt\nlocation:\n  name: Stadshuset\n"
         "  municipality: umea",
@@ -106,7 +108,7 @@ BAD_EVENTS = {
 @pytest.fixture(scope="module")
 def check_output(tmp_path_factory):
     project = tmp_path_factory.mktemp("kalender-fel")
-    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("evenemang"))
+    shutil.copytree(COUNTY, project / "content", ignore=shutil.ignore_patterns("evenemang"))
     folder = project / "content" / "evenemang"
     folder.mkdir()
     for slug, (front, _) in BAD_EVENTS.items():
@@ -127,9 +129,3 @@ def test_all_problems_in_one_run_without_traceback(check_output):
     problems = [line for line in check_output.stderr.splitlines() if line.startswith("content/")]
     assert len(problems) == len(BAD_EVENTS)  # one problem per file, nothing extra
     assert f"{len(BAD_EVENTS)} problem i {len(BAD_EVENTS)} filer." in check_output.stderr
-
-
-def test_real_events_are_valid():
-    result = subprocess.run([sys.executable, "-m", "utveckla", "check"], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert "evenemang" in result.stdout

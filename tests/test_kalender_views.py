@@ -9,8 +9,8 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from kalender_support import EPOCH, SITE_URL, fixture_project, load_fixture_site  # noqa: F401 (fixture)
 
+from kalender_support import SITE_URL, load_fixture_site
 from utveckla import events, jsonld
 from utveckla.models import Event
 from utveckla.site import STOCKHOLM
@@ -88,8 +88,8 @@ def test_past_is_decided_in_real_time_in_the_repeated_hour():
     # 31 October 2027: 02:00–03:00 happens twice. The event ends at the first 02:30 (00:30 UTC);
     # at 01:15 UTC the clock reads 02:15 again, but the event is over.
     event = make_event(start="2027-10-31 01:00", end="2027-10-31 02:30")
-    assert events.is_past(event, T(2027, 10, 31, 1, 15, tzinfo=dt.timezone.utc))
-    assert not events.is_past(event, T(2027, 10, 31, 0, 15, tzinfo=dt.timezone.utc))
+    assert events.is_past(event, T(2027, 10, 31, 1, 15, tzinfo=dt.UTC))
+    assert not events.is_past(event, T(2027, 10, 31, 0, 15, tzinfo=dt.UTC))
 
 
 def test_event_bounds_are_local_times_across_daylight_saving():

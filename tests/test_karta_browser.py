@@ -9,19 +9,17 @@ on main for the shared ones).
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import inject_axe
+
+from conftest import inject_axe, serve
 
 pytestmark = pytest.mark.browser
 
@@ -47,14 +45,8 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site_dir):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(site_dir)
+    yield url
     server.shutdown()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import COUNTY
 from utveckla import investments, mapdata, pages
 from utveckla.collections import inside_county
 from utveckla.validate import load_site
@@ -21,7 +22,7 @@ SITE_URL = "https://utvecklavasternorrland.se/"
 
 @pytest.fixture(scope="module")
 def site():
-    site, diagnostics = load_site(ROOT, TODAY)
+    site, diagnostics = load_site(COUNTY.parent, TODAY)
     assert not diagnostics
     return site
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from conftest import COUNTY
 from utveckla import pages
 from utveckla.importer import UnreadableFile, import_file, write_files
 from utveckla.validate import load_site
@@ -35,7 +36,7 @@ GOOD_ROWS = [
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(COUNTY, tmp_path / "content")
     return tmp_path
 
 
@@ -128,7 +129,7 @@ def test_every_kind_of_problem_names_its_row_and_column(project, tmp_path):
 
 def test_missing_and_unknown_columns_are_reported_on_row_one(project, tmp_path):
     header = [h for h in HEADER if h != "lat"] + ["belopp"]
-    rows = [[v for h, v in zip(HEADER, GOOD_ROWS[0]) if h != "lat"] + [5]]
+    rows = [[v for h, v in zip(HEADER, GOOD_ROWS[0], strict=True) if h != "lat"] + [5]]
     result = import_file(workbook(tmp_path / "fel.xlsx", rows, header), project, TODAY)
     assert [(p.row, p.column) for p in result.problems] == [(1, "belopp"), (1, "lat")]
     assert result.problems[1].message == "kolumnen saknas — lägg till en kolumn med rubriken lat"
@@ -166,7 +167,7 @@ def test_a_swedish_csv_with_semicolons_and_decimal_commas(project, tmp_path):
 
 
 def test_the_sites_own_csv_download_imports_again_unchanged(project, tmp_path):
-    site, _ = load_site(ROOT, TODAY)
+    site, _ = load_site(COUNTY.parent, TODAY)
     download = next(f for f in pages.all_files(site) if f.path == "investeringar.csv")
     path = tmp_path / "investeringar.csv"
     path.write_text(download.content, encoding="utf-8")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import COUNTY
 from utveckla import investments, mapview, models, pages
 from utveckla.site import Entry, Site
 from utveckla.validate import load_site
@@ -19,8 +20,8 @@ TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
-def real_site() -> Site:
-    site, diagnostics = load_site(ROOT, TODAY)
+def county_site() -> Site:
+    site, diagnostics = load_site(COUNTY.parent, TODAY)
     assert not diagnostics
     return site
 
@@ -33,15 +34,15 @@ def investment(slug: str, **fields) -> Entry:
     return Entry("investeringar", slug, f"content/investeringar/{slug}.md", models.Investment.model_validate(data), "", 1)
 
 
-def site_with(real_site: Site, *entries: Entry) -> Site:
+def site_with(county_site: Site, *entries: Entry) -> Site:
     """The real taxonomy, municipalities and offers, with only these investments."""
-    return Site(TODAY, real_site.taxonomy, {**real_site.entries, "investeringar": tuple(entries)})
+    return Site(TODAY, county_site.taxonomy, {**county_site.entries, "investeringar": tuple(entries)})
 
 
 @pytest.fixture()
-def sample(real_site) -> Site:
+def sample(county_site) -> Site:
     return site_with(
-        real_site,
+        county_site,
         investment("a-vind", sector="energi", status="planerad", amount_msek=1000, amount_year=2024, jobs=50,
                    municipality="ange", location={"lat": 62.5, "lon": 15.7}),
         investment("b-fabrik", sector="industri", status="avbruten", amount_msek=13000, amount_year=2023, jobs=1900,
@@ -78,8 +79,8 @@ def test_timetable_text(start, end, text):
     assert investments.years_text(models.Years(start=start, end=end)) == text
 
 
-def test_rows_are_in_swedish_alphabetical_order(real_site):
-    site = site_with(real_site, investment("orebro", title="Öst"), investment("aa", title="Åsen"),
+def test_rows_are_in_swedish_alphabetical_order(county_site):
+    site = site_with(county_site, investment("orebro", title="Öst"), investment("aa", title="Åsen"),
                      investment("zz", title="Zeta"), investment("ae", title="Älven"), investment("ab", title="atNorth"))
     assert [row.title for row in investments.all_investments(site)] == ["atNorth", "Zeta", "Åsen", "Älven", "Öst"]
 
@@ -90,9 +91,9 @@ def test_rows_carry_labels_from_the_taxonomy_and_municipalities(sample):
     assert row.url == "investeringar/a-vind/"
 
 
-def test_drafts_are_not_on_the_map(tmp_path, real_site):
+def test_drafts_are_not_on_the_map(tmp_path, county_site):
     import shutil
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(COUNTY, tmp_path / "content")
     folder = tmp_path / "content" / "investeringar"
     first = sorted(folder.glob("*.md"))[0]
     first.write_text(first.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
@@ -139,8 +140,8 @@ def test_key_figures_per_municipality_in_swedish_order(sample):
     assert (sundsvall.count, sundsvall.amount_msek, sundsvall.inactive_msek) == (2, 1330.5, 500)
 
 
-def test_key_figures_of_no_investments(real_site):
-    site = site_with(real_site)
+def test_key_figures_of_no_investments(county_site):
+    site = site_with(county_site)
     figures = investments.key_figures(site, investments.all_investments(site))
     assert (figures.count, figures.total_msek, figures.jobs_total, figures.by_sector) == (0, 0, 0, ())
 
@@ -152,9 +153,9 @@ def test_filters_offer_only_values_in_use(sample):
     assert [label for _, label in facets["kommun"]] == ["Sundsvall", "Timrå", "Ånge", "Örnsköldsvik"]
 
 
-def test_the_starter_content_figures_match_the_content(real_site):
-    rows = investments.all_investments(real_site)
-    figures = investments.key_figures(real_site, rows)
+def test_the_starter_content_figures_match_the_content(county_site):
+    rows = investments.all_investments(county_site)
+    figures = investments.key_figures(county_site, rows)
     amounts = [r.entry.data.amount_msek for r in rows if r.entry.data.amount_msek is not None]
     assert figures.total_msek == sum(amounts)
     assert figures.cancelled_count == sum(1 for r in rows if r.entry.data.status == "avbruten") >= 1
@@ -163,16 +164,16 @@ def test_the_starter_content_figures_match_the_content(real_site):
 
 # --- related support ---------------------------------------------------------------------------
 
-def test_support_for_suppliers_applies_where_the_investment_is(real_site):
-    for row in investments.all_investments(real_site):
-        cards = investments.support_for_investment(real_site, row)
+def test_support_for_suppliers_applies_where_the_investment_is(county_site):
+    for row in investments.all_investments(county_site):
+        cards = investments.support_for_investment(county_site, row)
         assert len(cards) <= 4
         for card in cards:
             assert card.status.id != "stangd"
             assert {"etablera", "vaxa"} & set(card.stages) or card.type_id == "radgivning"
             assert not card.municipalities or row.municipality in card.municipalities
             assert not card.sectors or row.sector in card.sectors
-    assert any(investments.support_for_investment(real_site, row) for row in investments.all_investments(real_site))
+    assert any(investments.support_for_investment(county_site, row) for row in investments.all_investments(county_site))
 
 
 def test_investments_in_a_municipality(sample):
@@ -189,7 +190,7 @@ def test_marker_icons_differ_by_sector_not_only_by_colour():
     glyphs = {style.glyph for style in mapview.SECTOR_STYLES.values()}
     colours = {style.color for style in mapview.SECTOR_STYLES.values()}
     assert len(glyphs) == len(colours) == len(mapview.SECTOR_STYLES)
-    taxonomy = load_site(ROOT, TODAY)[0].taxonomy["sektorer"]
+    taxonomy = load_site(COUNTY.parent, TODAY)[0].taxonomy["sektorer"]
     assert set(taxonomy) <= set(mapview.SECTOR_STYLES)
 
 
@@ -289,9 +290,9 @@ def test_all_files_are_the_open_data_downloads(sample):
     assert {"investeringar.geojson", "investeringar.csv"} <= set(files)
 
 
-def test_pages_render_the_same_twice(real_site):
-    first = [s.render("") for s in pages.investment_pages(real_site)]
-    second = [s.render("") for s in pages.investment_pages(real_site)]
+def test_pages_render_the_same_twice(county_site):
+    first = [s.render("") for s in pages.investment_pages(county_site)]
+    second = [s.render("") for s in pages.investment_pages(county_site)]
     assert first == second
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from kalender_support import fixture_build, fixture_project  # noqa: F401 (fixtures)
-from keyboard_support import focused, tab_through, tab_until
 
 from audit.server import serve
+from keyboard_support import focused, tab_through, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -149,9 +148,9 @@ def test_language_switch_by_keyboard(page_at, fixture_url):
     tab_until(page, lambda s: s["tag"] == "a" and page.evaluate("!!document.activeElement.closest('.md-select')"))
 
 
-def test_map_enter_and_leave_by_keyboard(page_at, real_url):
+def test_map_enter_and_leave_by_keyboard(page_at, county_url):
     page = page_at(1280)
-    response = page.goto(real_url + "investeringar/")
+    response = page.goto(county_url + "investeringar/")
     if response is None or response.status == 404:
         pytest.skip("kartan (/investeringar/) finns inte ännu")
     # Enter the map with Tab, move it with the arrow keys, and leave it with Tab again.

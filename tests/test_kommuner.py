@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH
+from conftest import COUNTY, EPOCH
 from utveckla import events
 from utveckla.site import build_now
 from utveckla.validate import load_site
@@ -18,11 +18,11 @@ MUNICIPALITIES = ["harnosand", "kramfors", "solleftea", "sundsvall", "timra", "a
 
 @pytest.fixture(scope="module")
 def site():
-    """The real content at the same build moment as the real_site build."""
+    """The real content at the same build moment as the county_site build."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         now = build_now()
-    site, diagnostics = load_site(ROOT, now.date(), now)
+    site, diagnostics = load_site(COUNTY.parent, now.date(), now)
     assert diagnostics == []
     return site
 
@@ -33,8 +33,8 @@ def section(html: str, heading_id: str, next_marker: str) -> str:
 
 
 @pytest.mark.parametrize("slug", MUNICIPALITIES)
-def test_municipality_page_lists_exactly_its_own_and_county_wide_items(real_site, site, slug):
-    html = (real_site / "kommuner" / slug / "index.html").read_text(encoding="utf-8")
+def test_municipality_page_lists_exactly_its_own_and_county_wide_items(county_site, site, slug):
+    html = (county_site / "kommuner" / slug / "index.html").read_text(encoding="utf-8")
     listed_offers = set(re.findall(r'<li><a href="\.\./\.\./stod/([a-z0-9-]+)/">', section(html, "Stöd för företag i", "</ul>")))
     expected_offers = {e.slug for e in site.entries["stod"]
                        if not e.data.municipalities or slug in e.data.municipalities}

@@ -18,7 +18,7 @@ from utveckla import news
 from utveckla.validate import load_site
 
 DAY = dt.date(2026, 12, 15)  # the article's date, after EPOCH's 2026-11-22
-ON_THE_DAY = str(int(dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.timezone.utc).timestamp()))  # the nightly build
+ON_THE_DAY = str(int(dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.UTC).timestamp()))  # the nightly build
 SLUG = "framtida-nyhet"
 MARK = "Kvastfening4711"  # in title, summary, tag and body: found wherever any of them leaks
 ARTICLE = f"""---

@@ -15,24 +15,24 @@ PAGES = ["redaktorer/", "redaktorer/arbetsgang/", "redaktorer/stod/", "redaktore
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_guide_pages_pass_axe(page_at, real_url, path, width):
+def test_guide_pages_pass_axe(page_at, county_url, path, width):
     page = page_at(width)
-    page.goto(real_url + path)
+    page.goto(county_url + path)
     assert axe_violations(page) == []
     assert page.foreign_requests == []
     assert page.console_errors == []
 
 
-def test_field_reference_scrolls_inside_its_table_on_a_phone(page_at, real_url):
+def test_field_reference_scrolls_inside_its_table_on_a_phone(page_at, county_url):
     page = page_at(375)
-    page.goto(real_url + "redaktorer/falt/")
+    page.goto(county_url + "redaktorer/falt/")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0  # the page itself never scrolls sideways
 
 
-def test_error_code_links_from_messages_land_on_their_section(page_at, real_url):
+def test_error_code_links_from_messages_land_on_their_section(page_at, county_url):
     page = page_at(1280)
-    page.goto(real_url + "redaktorer/felkoder/#okant-falt")
+    page.goto(county_url + "redaktorer/felkoder/#okant-falt")
     heading = page.locator("#okant-falt")
     assert heading.inner_text() == "Okänt fält"
     assert heading.is_visible()

@@ -147,8 +147,8 @@ def run_check_site(site: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHECK_SITE), str(site), *args], capture_output=True, text=True)
 
 
-def test_site_check_passes_on_the_real_site(real_site):
-    result = run_check_site(real_site)
+def test_site_check_passes_on_the_real_site(county_site):
+    result = run_check_site(county_site)
     assert result.returncode == 0, result.stdout
     assert "sidor utan fel" in result.stdout
 
@@ -173,6 +173,6 @@ def test_site_check_finds_broken_links_anchors_and_images(tmp_path):
 
 @pytest.mark.skipif(not (ROOT / "node_modules" / "vnu-jar").exists() or not shutil.which("java"),
                     reason="vnu-jar (npm ci) eller Java saknas")
-def test_built_html_is_valid(real_site):
-    result = run_check_site(real_site, "--html")
+def test_built_html_is_valid(county_site):
+    result = run_check_site(county_site, "--html")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, ROOT
+from conftest import COUNTY, EPOCH, ROOT
 from utveckla.fieldinfo import all_field_names
 from utveckla.loader import suggest_slug
 
@@ -37,7 +37,7 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(COUNTY, tmp_path / "content")
     return tmp_path
 
 

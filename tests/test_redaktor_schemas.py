@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import COUNTY, ROOT
 from utveckla.collections import COLLECTIONS
 from utveckla.fieldinfo import all_field_names
 from utveckla.schemas import collection_schema, outdated_schemas
@@ -72,19 +73,26 @@ def _remark(*paths: str, cwd=ROOT) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=cwd)
 
 
-def test_editor_check_accepts_all_real_content():
+def _editor_project(target: Path) -> Path:
+    """A folder set up like the repository for the editor check (.remarkrc.mjs and the schemas)."""
+    for name in (".remarkrc.mjs", "package.json"):
+        shutil.copy(ROOT / name, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copytree(ROOT / "schemas", target / "schemas")
+    return target
+
+
+def test_editor_check_accepts_content_that_passes_make_check(tmp_path):
     """The same check VS Code runs (.remarkrc.mjs) finds nothing in content that passes make check."""
-    result = _remark("content/")
+    shutil.copytree(COUNTY, _editor_project(tmp_path) / "content")
+    result = _remark("content/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
 def test_editor_check_flags_a_misspelt_field(tmp_path):
-    for name in (".remarkrc.mjs", "package.json"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    _editor_project(tmp_path)
     (tmp_path / "content" / "stod").mkdir(parents=True)
-    text = (ROOT / "content" / "stod" / "almi-mikrolan.md").read_text(encoding="utf-8")
+    text = (COUNTY / "stod" / "almi-mikrolan.md").read_text(encoding="utf-8")
     (tmp_path / "content" / "stod" / "fel.md").write_text(text.replace("provider:", "providr:"), encoding="utf-8")
     result = _remark("content/", cwd=tmp_path)
     assert result.returncode == 1

@@ -74,4 +74,5 @@ def test_cli_exits_zero_even_with_broken_content(tmp_path):
 
 def test_ci_prints_the_report_after_the_tests():
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert lines.index("make stale") == lines.index("make test") + 1
+    tests = lines.index("make test")
+    assert lines[tests + 1:tests + 3] == ["git checkout --quiet -- content", "make stale"]

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import FIXTURES, GOOD_OFFER_FRONT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from conftest import FIXTURES, GOOD_OFFER_FRONT
 from utveckla import bodies
 from utveckla.html5 import normalised, tokens
 from utveckla.images import check_item_images, page_relative_body

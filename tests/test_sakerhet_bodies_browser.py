@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import EPOCH, FIXTURES, make_project, serve
 
 EVIL = "evil.example.com"

@@ -16,10 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import csp_violations, run_build, serve
-from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
 from icalendar import Calendar
 
+from conftest import csp_violations, run_build, serve
+from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
 from utveckla.site import URL_PREFIX
 
 SITE_NAME = "Utveckla Västernorrland"
@@ -186,18 +186,18 @@ def one_page_per_template(site: Path) -> list[str]:
 
 
 @pytest.mark.browser
-def test_no_csp_violation_on_any_kind_of_page(page_at, real_site, real_url):
+def test_no_csp_violation_on_any_kind_of_page(page_at, county_site, county_url):
     page = page_at(1280)
-    pages = one_page_per_template(real_site)
+    pages = one_page_per_template(county_site)
     assert {"stod/", "kalender/", "aktorer/", "kommuner/", "om/"} <= set(pages)
     for path in pages:
-        page.goto(real_url + path, wait_until="networkidle")
+        page.goto(county_url + path, wait_until="networkidle")
         assert csp_violations(page) == [], path
         assert [e for e in page.console_errors if UNREACHABLE not in e] == [], path
         policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy, path
     # The filter and the search (a web worker and a fetch of the index) work under the policy.
-    page.goto(real_url + "stod/?typ=lan", wait_until="networkidle")
+    page.goto(county_url + "stod/?typ=lan", wait_until="networkidle")
     assert page.locator("[data-filter-list] > li:not([hidden])").count() > 0
     page.keyboard.press("s")
     page.keyboard.type("almi", delay=30)

@@ -184,7 +184,7 @@ def test_libreoffice_evaluates_no_cell_from_content(built, tmp_path):
     header, *rows = sheets["investeringar"]
     names = [value for _, value in header]
     for row in rows:
-        cells = dict(zip(names, row))
+        cells = dict(zip(names, row, strict=True))
         values = RISKY[cells["slug"][1]]
         for column in TEXT_COLUMNS:
             assert cells[column] == ("s", "'" + values[column]), column

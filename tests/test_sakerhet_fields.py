@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import FIXTURES, GOOD_OFFER_FRONT
 from hostile_support import HOSTILE_BODY, ROOT, items, write_content
-
 from utveckla import bodies, fields
 from utveckla.collections import COLLECTIONS
 from utveckla.validate import load_site

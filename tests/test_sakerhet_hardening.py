@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, FIXTURES, make_project, run_build
 
+from conftest import EPOCH, FIXTURES, make_project, run_build
 from utveckla.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)

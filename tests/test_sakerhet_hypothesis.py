@@ -24,8 +24,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hostile_support import ROOT, items, write_content
 
+from hostile_support import ROOT, items, write_content
 from utveckla.characters import INVISIBLE
 from utveckla.collections import COLLECTIONS
 from utveckla.diagnostics import CODES, report_github, report_json, report_text
@@ -68,19 +68,19 @@ scalars = st.one_of(
 )
 
 
-@functools.lru_cache(maxsize=None)  # strategies built once: building them is slow
+@functools.cache  # strategies built once: building them is slow
 def random_keys(collection: str):
     return st.one_of(st.sampled_from(field_names(COLLECTIONS[collection].model)), st.text(min_size=1, max_size=12))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def random_values(collection: str):
     keys = random_keys(collection)
     return st.recursive(scalars, lambda children: st.lists(children, max_size=4)
                         | st.dictionaries(keys, children, max_size=4), max_leaves=8)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def random_mapping(collection: str):
     return st.dictionaries(random_keys(collection), random_values(collection), max_size=12)
 

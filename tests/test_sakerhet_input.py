@@ -35,8 +35,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GOOD_OFFER_FRONT, make_project, run_build
 
+from conftest import FIXTURES, GOOD_OFFER_FRONT, make_project, run_build
 from utveckla.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)

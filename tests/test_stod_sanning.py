@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, make_project, run_build
 
 OFFER = """---

@@ -60,7 +60,7 @@ def test_install_and_ci_verify_the_hashes_and_audit():
     assert "--upgrade pip" not in makefile  # pip comes from requirements.txt, hashed like the rest
     assert re.search(r"^audit-deps: ", makefile, re.M)
     test_target = re.search(r"^test: (.*)$", makefile, re.M).group(1).split()
-    assert test_target == ["install", "browser-deps", "calc-deps"]  # make test never needs the network DB
+    assert "audit-deps" not in test_target  # make test never needs the network DB
     workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
     assert "make audit-deps" in workflow
 

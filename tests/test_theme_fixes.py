@@ -20,8 +20,8 @@ def test_toc_label_kept_when_the_toc_toggle_exists():
     assert 'for="__toc"' in fix_theme_html(html)
 
 
-def test_built_pages_carry_the_fixes(real_site):
-    html = (real_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+def test_built_pages_carry_the_fixes(county_site):
+    html = (county_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     assert 'aria-label="Sök på webbplatsen"' in html
     assert 'type="checkbox" id="__drawer" autocomplete' not in html
 

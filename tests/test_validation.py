@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_OFFER_FRONT
 
+from conftest import GOOD_OFFER_FRONT
 from utveckla.fieldinfo import likely_field
 from utveckla.models import Offer
 from utveckla.validate import load_site

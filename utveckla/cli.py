@@ -89,7 +89,8 @@ def run_new(root: Path, collection: str, title: str, slug: str | None) -> int:
 
 
 def run_stale(root: Path) -> int:
-    from .freshness import report_markdown, report_text as stale_text, stale_items
+    from .freshness import report_markdown, stale_items
+    from .freshness import report_text as stale_text
 
     site, diagnostics = load_site(root, build_date())
     items = stale_items(site)

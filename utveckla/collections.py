@@ -65,7 +65,7 @@ def inside_county(lat: float, lon: float) -> bool:
     """Point-in-polygon (ray casting) against COUNTY_OUTLINE."""
     inside = False
     points = COUNTY_OUTLINE
-    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:] + points[:1]):
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:] + points[:1], strict=True):
         if (lon1 > lon) != (lon2 > lon):
             crossing = lat1 + (lon - lon1) * (lat2 - lat1) / (lon2 - lon1)
             if lat < crossing:

@@ -8,6 +8,7 @@ as JSON.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import asdict, dataclass
 
@@ -108,3 +109,37 @@ def report_github(diagnostics: list[Diagnostic]) -> str:
 
 def report_json(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([asdict(d) for d in sorted(diagnostics)], ensure_ascii=False, indent=2)
+
+
+def report_html(diagnostics: list[Diagnostic]) -> str:
+    """The problems as a page of its own, which `make serve` shows at every address while the
+    content has errors: the editor sees in the browser what to fix instead of a page that never
+    loads. A standalone page, so it needs nothing from the theme or the content."""
+    files = len({d.path for d in diagnostics})
+    items = "\n".join(
+        f'<li><p><code>{html.escape(d.path)}</code>, rad {d.line}, fältet <code>{html.escape(d.field)}</code></p>'
+        f"<p>{html.escape(d.problem)} — {html.escape(d.fix)} "
+        f'<a href="{GUIDE_URL}#{d.code}">[{d.code}]</a></p></li>'
+        for d in sorted(diagnostics))
+    return f"""<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Innehållet har fel – Utveckla Västernorrland</title>
+<style>body{{font:1rem/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}
+li{{margin-bottom:1rem}} li p{{margin:0}} code{{background:#f0f0f0;padding:0 .2em}}</style>
+</head>
+<body>
+<main>
+<h1>Innehållet har fel</h1>
+<p>{len(diagnostics)} problem i {files} {"fil" if files == 1 else "filer"}. Rätta dem och spara filen, så laddas
+sidan om av sig själv. Inget publiceras förrän de är rättade.</p>
+<ol>
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+

@@ -36,7 +36,7 @@ def event_bounds(event) -> tuple[dt.datetime, dt.datetime]:
 def utc(moment: dt.datetime) -> dt.datetime:
     """Compare and subtract in UTC: Python compares two times with the same tzinfo by their
     wall-clock reading, which is off by an hour around the switch back from summer time."""
-    return moment.astimezone(dt.timezone.utc)
+    return moment.astimezone(dt.UTC)
 
 
 def is_past(event, now: dt.datetime) -> bool:

@@ -58,7 +58,7 @@ class FieldDoc:
 
 def _without_none(annotation):
     args = typing.get_args(annotation)
-    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if typing.get_origin(annotation) in (typing.Union, __import__("types").UnionType):
         rest = [arg for arg in args if arg is not type(None)]
         if len(rest) == 1:
             return rest[0]

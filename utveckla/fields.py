@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated
-from zoneinfo import ZoneInfo
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -86,7 +86,7 @@ def parse_event_time(value: object) -> dt.datetime | dt.date:
     # Times are Swedish local time. In the night the clocks go forward (last Sunday in March)
     # the hour 02:00–02:59 does not exist; a time in it would show as 02:30 on the page and as
     # 03:30 in calendars. In the repeated autumn hour the first occurrence is meant (fold=0).
-    round_trip = local.replace(tzinfo=STOCKHOLM).astimezone(dt.timezone.utc).astimezone(STOCKHOLM)
+    round_trip = local.replace(tzinfo=STOCKHOLM).astimezone(dt.UTC).astimezone(STOCKHOLM)
     if round_trip.replace(tzinfo=None) != local:
         raise _fail("ogiltig-tid", f"klockslaget {hour:02d}:{minute:02d} den {date.isoformat()} finns inte: "
                     "natten till sommartid ställs klockan fram från 02:00 till 03:00",

@@ -26,7 +26,7 @@ REFRESH = dt.timedelta(hours=6)  # how often a subscribing client should fetch t
 
 def build_stamp(site: Site) -> dt.datetime:
     """DTSTAMP: the start of the build date in Sweden, in UTC (deterministic per build date)."""
-    return dt.datetime.combine(site.today, dt.time(), STOCKHOLM).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(site.today, dt.time(), STOCKHOLM).astimezone(dt.UTC)
 
 
 def stockholm_timezone() -> Timezone:

@@ -173,7 +173,7 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
         item = validate_item(raw, COLLECTION, diagnostics)
         _check_references(raw, item, site, published, diagnostics)
         if item is not None:
-            for path, code, problem, fix in COLLECTION.rules(item):
+            for path, _code, problem, fix in COLLECTION.rules(item):
                 diagnostics.append(_Problem(path, problem, fix))
         for diagnostic in diagnostics:
             column = _column(diagnostic.field)

@@ -8,8 +8,8 @@ them, each for its own year: the totals are honest sums of announced figures, no
 from __future__ import annotations
 
 import weakref
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import views
 from .site import Entry, Site

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 import folium
 from folium.elements import MacroElement
 from folium.plugins import FastMarkerCluster
-
-# folium writes the marker data with Jinja's tojson, which escapes every å, ä and ö as \u00e5
-# (six bytes for one letter). tojson still escapes <, >, & and ' (so nothing can end the
-# script); only the letters are written as they are, for a listing page within its budget.
-FastMarkerCluster._template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 from folium.template import Template
 from markupsafe import Markup, escape
 
 from .csp import trusted_script
 from .investments import InvestmentRow
+
+# folium writes the marker data with Jinja's tojson, which escapes every å, ä and ö as \u00e5
+# (six bytes for one letter). tojson still escapes <, >, & and ' (so nothing can end the
+# script); only the letters are written as they are, for a listing page within its budget.
+FastMarkerCluster._template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare'

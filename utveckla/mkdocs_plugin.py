@@ -7,7 +7,8 @@ on_files     add a virtual page per PageSpec (an author's own file at the same p
 on_page_*    set edit links to the source file and swap in the rendered content; give
              every <img> width, height and srcset
 on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML
-on_serve     watch content/ so `make serve` rebuilds when an editor saves
+on_serve     watch content/ so `make serve` rebuilds when an editor saves; while the content
+             has errors, serve shows them as the page at every address instead of stopping
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
@@ -27,12 +27,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp
-from .diagnostics import report_github, report_text
+from .diagnostics import report_github, report_html, report_text
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
-from .sitefiles import section_sitemap
 from .site import BuildDateError, build_now
+from .sitefiles import section_sitemap
 from .validate import load_site
 
 log = logging.getLogger("mkdocs.plugins.utveckla")
@@ -45,7 +45,6 @@ def folder_url(edit_uri: str, folder: str) -> str:
 
 
 class UtvecklaConfig(Config):
-    content_dir = config_options.Type(str, default="content")
     # The maps' background tiles; the map works without them (markers and table stay). Their
     # host is the only other one the Content Security Policy lets images come from.
     tiles_url = config_options.Type(str, default=OSM_TILES)
@@ -55,6 +54,7 @@ class UtvecklaConfig(Config):
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
         # A build shows what an editor needs: warnings and errors (which --strict counts), not
         # MkDocs' progress lines. `mkdocs build -v` still shows everything; serve keeps its lines.
         mkdocs_log = logging.getLogger("mkdocs")
@@ -72,15 +72,24 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             now = build_now()
         except BuildDateError as error:
             raise Abort(f"Webbplatsen byggs inte: {error}") from None
-        self.site, diagnostics = load_site(self.root, now.date(), now)
-        if diagnostics:
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(report_github(diagnostics))
-            raise Abort("Innehållet har fel och webbplatsen byggs inte:\n" + report_text(diagnostics))
+        self.site, self.problems = load_site(self.root, now.date(), now)
         self.specs = {}
+        if not self.problems:
+            return config
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(report_github(self.problems))
+        if not getattr(self, "serving", False):
+            raise Abort("Innehållet har fel och webbplatsen byggs inte:\n" + report_text(self.problems))
+        # make serve: a build that stops would leave the browser waiting until the file is fixed.
+        # The problems become the one page of the preview instead (on_files), also as its 404
+        # page, so every address the editor had open shows them.
+        log.error("Innehållet har fel:\n%s", report_text(self.problems))
+        config.theme.static_templates.discard("404.html")
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if self.problems:
+            return self._error_files(files, config)
         site_url = config.site_url or "/"
         for output in all_files(self.site, site_url):
             if files.get_file_from_path(output.path) is None:
@@ -116,6 +125,16 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 # edit_uri in mkdocs.yml points at the repository root, so docs pages need docs/.
                 file.edit_uri = f"docs/{file.src_uri}"
         self.images = self._prepare_images(files, config)
+        return files
+
+    def _error_files(self, files: Files, config) -> Files:
+        """The theme's assets and one error page at / and as the 404 page; no content pages."""
+        for file in files.documentation_pages():
+            files.remove(file)
+        page = report_html(self.problems)
+        for path in ("index.html", "404.html"):
+            files.append(File.generated(config, path, content=page))
+        self.images = {}
         return files
 
     def _prepare_images(self, files: Files, config) -> dict:
@@ -181,7 +200,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                               f"({error}…) — lägg skriptet i en fil under docs/assets/js/ och länka den") from None
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.root / self.config.content_dir))
+        server.watch(str(self.root / "content"))
         return server
 
 

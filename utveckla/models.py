@@ -10,7 +10,23 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .fields import Date, Email, EventTime, Float, Id, IdList, Int, Note, Phone, ShortText, Summary, Tag, Text, Title, WebUrl
+from .fields import (
+    Date,
+    Email,
+    EventTime,
+    Float,
+    Id,
+    IdList,
+    Int,
+    Note,
+    Phone,
+    ShortText,
+    Summary,
+    Tag,
+    Text,
+    Title,
+    WebUrl,
+)
 
 
 class Strict(BaseModel):

@@ -19,6 +19,9 @@ from .render import render
 from .sanitize import sanitize
 from .site import Entry, Site
 
+# The map with the default tile server, for callers that do not configure one (frozen, so one is enough).
+DEFAULT_MAP = mapview.MapSettings()
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -109,7 +112,7 @@ def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     return specs
 
 
-def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings(),
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP,
                        site_url: str = "/") -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
     specs = [_listing(
@@ -166,7 +169,7 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
     return specs
 
 
-def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
     """The investment map (/investeringar/) and a page per investment."""
     rows = investments.all_investments(site)
     base = _base("investeringar/index.md")
@@ -195,7 +198,7 @@ def investment_pages(site: Site, map_settings: mapview.MapSettings = mapview.Map
     return specs
 
 
-def english_investment_page(site: Site, map_settings: mapview.MapSettings = mapview.MapSettings()) -> PageSpec:
+def english_investment_page(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> PageSpec:
     """The investment map for investors, with English labels (/en/investments/)."""
     rows = [english.english_row(row) for row in investments.all_investments(site)]
     figures = investments.key_figures(site, investments.all_investments(site))
@@ -294,7 +297,7 @@ def investment_files(site: Site, site_url: str) -> list[OutputFile]:
 
 
 def all_pages(site: Site, site_url: str = "/",
-              map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+              map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
     map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)

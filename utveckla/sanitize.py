@@ -17,8 +17,15 @@ from functools import lru_cache
 
 import nh3
 
-from .bodies import (ALLOWED_TAGS, GLOBAL_ATTRIBUTES, LINK_SCHEMES, RESERVED_ID_PREFIXES, TAG_ATTRIBUTES,
-                     is_external, url_problem)
+from .bodies import (
+    ALLOWED_TAGS,
+    GLOBAL_ATTRIBUTES,
+    LINK_SCHEMES,
+    RESERVED_ID_PREFIXES,
+    TAG_ATTRIBUTES,
+    is_external,
+    url_problem,
+)
 
 
 def _kept(tag: str, attribute: str, value: str) -> str | None:

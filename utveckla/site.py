@@ -25,11 +25,11 @@ def build_now() -> dt.datetime:
     """The build's moment: from SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return dt.datetime.now(dt.timezone.utc).astimezone(STOCKHOLM)
+        return dt.datetime.now(dt.UTC).astimezone(STOCKHOLM)
     try:
         # A whole number of seconds since 1970 (reproducible-builds.org); the check's date
         # range applies, so that no date computed from it runs past Python's calendar.
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         if not 1970 <= moment.year <= 2100:
             raise ValueError
     except (ValueError, OverflowError, OSError):

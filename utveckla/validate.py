@@ -13,16 +13,16 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
-from .hedges import hedge_problems
-from .synonyms import load_synonyms
 from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
 from .diagnostics import CODES, Diagnostic, field_label
 from .fieldinfo import likely_field
 from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
+from .hedges import hedge_problems
 from .images import check_item_images
 from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
 from .site import Entry, Site
 from .swedish import swedish_sort_key
+from .synonyms import load_synonyms
 
 TAXONOMY_FILE = "content/taxonomier.yml"
 

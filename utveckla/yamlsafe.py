@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import yaml
 
-
 # libyaml's C parser when available (several times faster on large content trees); resolving
 # tags stays in Python either way, so the resolvers below apply to both.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
