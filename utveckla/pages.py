@@ -154,12 +154,13 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
         ),
     ]
-    for card in events.all_event_cards(site):
+    for card in events.entry_cards(site):
         entry, place = card.entry, card.entry.data.location
         specs.append(_item_page(
             entry, "kalender_item.html", site, card=card,
             organizer=site.get("aktorer", entry.data.organizer),
             full_place=events.full_place(card),
+            coming_dates=events.coming_dates(site, card.slug) if entry.data.repeat else [],
             map_url=events.map_url(place, card.municipality_label) if place else None,
             structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
         ))
@@ -235,12 +236,12 @@ def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
     stamp = ical.build_stamp(site)
     files = [OutputFile(feed.path, ical.calendar(feed.name, feed.about, list(feed.cards), site_url, stamp))
              for feed in events.feeds(site)]
-    for card in events.upcoming_events(site):
+    for card in events.series_cards(site, events.upcoming_events(site)):
         files.append(OutputFile(card.ics_path, ical.calendar(card.title, card.summary, [card], site_url, stamp)))
     # The content contract names /evenemang/<slug>/ as an event's address; the calendar lives at
     # /kalender/<slug>/, so the contract's addresses redirect there.
     files.append(_redirect("evenemang/index.html", "../kalender/", f"{site_url.rstrip('/')}/kalender/", "Kalender"))
-    for card in events.all_event_cards(site):
+    for card in events.entry_cards(site):
         files.append(_redirect(f"evenemang/{card.slug}/index.html", f"../../{card.url}",
                                f"{site_url.rstrip('/')}/{card.url}", card.title))
     return files
