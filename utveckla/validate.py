@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
 from .hedges import hedge_problems
+from .sources import check_sources, read_sources
 from .synonyms import load_synonyms
 from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
 from .diagnostics import CODES, Diagnostic, field_label
@@ -28,7 +29,7 @@ TAXONOMY_FILE = "content/taxonomier.yml"
 
 
 # Files directly in content/ that the site reads besides the collection folders.
-CONTENT_FILES = ("taxonomier.yml", "synonymer.yml")
+CONTENT_FILES = ("taxonomier.yml", "synonymer.yml", "kallor.yml")
 
 
 def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
@@ -59,6 +60,10 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         for raw in raws:
             check_references(raw, COLLECTIONS[name], taxonomy, published, everything, unreadable, diagnostics)
             diagnostics.extend(check_item_images(root, raw))
+    sources = check_sources(
+        read_sources(root, diagnostics),
+        lambda raw, collection, found: check_references(raw, collection, taxonomy, published, everything, unreadable, found),
+        validate_item, diagnostics)
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
@@ -73,7 +78,8 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
             if not item.draft
         )
     check_unique_titles(validated, diagnostics)
-    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms), sorted(set(diagnostics))
+    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms,
+                sources=sources), sorted(set(diagnostics))
 
 
 def rule_line(raw: RawItem, path: tuple, problem: str) -> int:
