@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from .recurrence import HORIZON, occurrence_starts, repeat_text, shifted_end
 from .site import STOCKHOLM, Entry, Site
+from .swedish import swedish_sort_key
 from .views import MONTHS, WEEKDAYS, municipality_name, swedish_date
 
 DIGITAL = "Digitalt"
@@ -322,3 +323,21 @@ def map_url(location, town: str) -> str | None:
         query = location.address if town.lower() in location.address.lower() else f"{location.address}, {town}"
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
     return None
+
+
+@dataclass(frozen=True)
+class OrganiserCalendar:
+    name: str  # the organiser's name (aktorer)
+    url: str  # its own calendar page for visitors
+
+
+def organiser_calendars(site: Site) -> list[OrganiserCalendar]:
+    """The organisers' own calendar pages from content/kallor.yml (calendar_url), one per page,
+    in Swedish order of the organisers' names: the empty calendar points visitors there."""
+    found: dict[str, OrganiserCalendar] = {}
+    for source in site.sources:
+        if source.calendar_url and source.calendar_url not in found:
+            organiser = site.get("aktorer", source.organizer)
+            found[source.calendar_url] = OrganiserCalendar(organiser.data.title if organiser else source.organizer,
+                                                           source.calendar_url)
+    return sorted(found.values(), key=lambda c: (swedish_sort_key(c.name), c.url))

@@ -136,7 +136,7 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = mapview.M
     return specs
 
 
-def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
+def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> list[PageSpec]:
     upcoming = events.upcoming_events(site)
     past = events.past_events(site)
     specs = [
@@ -147,6 +147,8 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
             past_count=len(past), facets=events.facet_options(site, upcoming),
             feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
+            tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
+            municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
         ),
         _listing(
             "kalender/arkiv.md", "Tidigare evenemang",
@@ -295,11 +297,12 @@ def investment_files(site: Site, site_url: str) -> list[OutputFile]:
 
 
 def all_pages(site: Site, site_url: str = "/",
-              map_settings: mapview.MapSettings = mapview.MapSettings()) -> list[PageSpec]:
+              map_settings: mapview.MapSettings = mapview.MapSettings(), tip_url: str | None = None) -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
-    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
+    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site;
+    tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository)."""
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
-            + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site)
+            + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
             + [english_investment_page(site, map_settings)] + guide_pages(site))
 
 
