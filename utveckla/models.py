@@ -132,7 +132,7 @@ class Registration(Strict):
 
 class Repeat(Strict):
     freq: Literal["weekly", "monthly"] = Field(description="Hur ofta: weekly (varje vecka) eller monthly (varje månad).")
-    interval: Int = Field(1, ge=1, le=12, description="Var hur många vecka eller månad, t.ex. 2 för varannan. Utelämnat: 1.")
+    interval: Int = Field(1, ge=1, le=12, description="Antal veckor eller månader mellan tillfällena, t.ex. 2 för varannan. Utelämnat: 1.")
     week_of_month: Literal[1, 2, 3, 4, -1] | None = Field(None, description="Med monthly: samma veckodag som start, den 1:a, 2:a, 3:e, 4:e eller sista (-1) i månaden. Utelämnat: samma datum varje månad.")
     until: Date | None = Field(None, description="Sista dagen ett tillfälle kan ligga på (ÅÅÅÅ-MM-DD). Skriv until eller count.")
     count: Int | None = Field(None, ge=1, le=100, description="Antal tillfällen, högst 100. Skriv until eller count.")
