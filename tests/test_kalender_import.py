@@ -30,6 +30,8 @@ BROKEN = ("svarar-inte.ics", "finns-inte.ics", "trasig.ics", "latin1.ics", "jatt
 
 
 class FeedHandler(http.server.BaseHTTPRequestHandler):
+    changed: dict[str, bytes] = {}  # name → what the organiser publishes now, instead of the fixture file
+
     def log_message(self, *args):
         pass
 
@@ -63,6 +65,8 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
         if name == "till-http.ics":
             return self.send(301, b"", "text/plain", {"Location": f"http://{HOST}/sundsvall.ics"})
         path = FEEDS / "flode" / name
+        if name in self.changed:
+            return self.send(200, self.changed[name], TYPES[path.suffix])
         if not path.is_file():
             return self.send(404, b"finns inte", "text/plain")
         self.send(200, path.read_bytes(), TYPES[path.suffix])
@@ -209,3 +213,21 @@ def test_an_event_that_fails_the_check_is_not_written(tmp_path, feed_server):
     assert "Träff med oklar lokal (2027-01-12 09:00): klarar inte kontrollen (summary: texten innehåller" in output
     assert "1 nya" in output
     assert [e["title"] for e in events(root).values()] == ["Träff i Sundsvall"]
+
+
+def test_a_changed_event_in_the_feed_updates_its_file(tmp_path, feed_server):
+    root = project(tmp_path)
+    run_import(root, feed_server)
+    folder = root / "content" / "evenemang"
+    before = {path.name for path in folder.glob("*.md")}
+    original = (FEEDS / "flode" / "sundsvall.ics").read_bytes()
+    FeedHandler.changed["sundsvall.ics"] = original.replace(b"DTSTART;TZID=Europe/Stockholm:20261208T073000",
+                                                            b"DTSTART;TZID=Europe/Stockholm:20261208T080000")
+    try:
+        output = run_import(root, feed_server)
+    finally:
+        FeedHandler.changed.clear()
+    assert "https://flode.exempel.se/sundsvall.ics: 0 nya, 1 uppdaterade, 5 oförändrade" in output
+    assert {path.name for path in folder.glob("*.md")} == before  # the same file, not a new one
+    moved = [data for data in events(root).values() if data["title"] == "Frukost om lån för att växa"]
+    assert [str(data["start"]) for data in moved] == ["2026-12-08 08:00"]

@@ -224,8 +224,12 @@ def past_events(site: Site) -> list[EventCard]:
 
 
 def next_events(site: Site, limit: int = NEXT_EVENTS) -> list[EventCard]:
-    """The start page's list: the next events that still take place."""
-    return [c for c in upcoming_events(site) if not c.cancelled][:limit]
+    """The start page's list: the next events that still take place, a repeating one once."""
+    first: dict[str, EventCard] = {}
+    for card in upcoming_events(site):
+        if not card.cancelled and card.slug not in first:
+            first[card.slug] = card
+    return list(first.values())[:limit]
 
 
 def events_in_municipality(site: Site, slug: str) -> list[EventCard]:
