@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
-	stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools
+	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools
 
 install: $(STAMP)
 
@@ -142,3 +142,7 @@ bench-scale: install
 
 clean:
 	rm -rf site .site-tmp audit-report
+
+# The organisers' event feeds in content/kallor.yml into content/evenemang/ (nightly in CI).
+import-events: install
+	$(BIN)/python -m utveckla import-events $(IMPORT_ARGS)

@@ -82,7 +82,7 @@ BAD_EVENTS = {
         "start: 2026-12-03\nplats: Sundsvall\n" + ONLINE,
         "content/evenemang/okant-falt.md:5: plats: fältet ”plats” finns inte i evenemang — "
         "menade du location? Rätta namnet; tillåtna fält här är: title, summary, source, reviewed, draft, notes, start, "
-        "end, type, organizer, location, online, registration, price, cancelled [okant-falt]"),
+        "end, type, organizer, location, online, registration, price, cancelled, repeat, imported [okant-falt]"),
     "sen-anmalan": (
         "start: 2026-12-03\n" + ONLINE + "\nregistration:\n  url: https://example.org/anmalan\n"
         "  deadline: 2026-12-04",

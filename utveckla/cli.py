@@ -4,6 +4,8 @@ python -m utveckla check              check every file in content/
 python -m utveckla new stod "Titel"   create a new content file with every field explained
 python -m utveckla stale              list content that may be out of date (never fails)
 python -m utveckla schemas            write schemas/<collection>.schema.json from the models
+python -m utveckla import-events      the organisers' feeds in content/kallor.yml into content/evenemang/
+python -m utveckla tip FILE           an event tip (the issue form's text) into content/evenemang/
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--slug", help="eget filnamn (utan .md) i stället för ett som görs av titeln")
     commands.add_parser("stale", help="lista innehåll som kan vara inaktuellt (misslyckas aldrig)")
     commands.add_parser("schemas", help="skriv om schemas/*.schema.json från modellerna")
+    events = commands.add_parser("import-events", help="hämta evenemang från källorna i content/kallor.yml")
+    events.add_argument("--timeout", type=float, default=None, help="sekunder per källa (standard 20)")
+    events.add_argument("--cafile", type=Path, default=None, help="egna rotcertifikat (för tester)")
+    events.add_argument("--resolve", action="append", default=[], metavar="VÄRD=ADRESS:PORT",
+                        help="anslut till ADRESS:PORT för VÄRD, som curl --resolve (för tester)")
+    tip = commands.add_parser("tip", help="gör en evenemangsfil av ett tips från formuläret Tipsa om ett evenemang")
+    tip.add_argument("issue", type=Path, help="fil med ärendets text (issue body)")
+    tip.add_argument("--number", type=int, default=None, help="ärendets nummer, för filens anteckning")
     for sub in commands.choices.values():
         sub.add_argument("--root", type=Path, default=Path("."), help="projektets rotmapp")
     args = parser.parse_args(argv)
@@ -53,6 +63,12 @@ def run_command(args: argparse.Namespace) -> int:
         return run_stale(args.root)
     if args.command == "schemas":
         return run_schemas(args.root)
+    if args.command == "import-events":
+        return run_import(args.root, args.timeout, args.cafile, args.resolve)
+    if args.command == "tip":
+        from .tips import run_tip
+
+        return run_tip(args.root, args.issue, args.number)
     return run_check(args.root, args.format)
 
 
@@ -113,3 +129,30 @@ def run_schemas(root: Path) -> int:
     if not written:
         print("Alla scheman i schemas/ stämmer redan med modellerna.")
     return 0
+
+
+def run_import(root: Path, timeout: float | None, cafile: Path | None, resolve: list[str]) -> int:
+    import ssl
+
+    from .event_import import import_events, summary
+    from .site import build_now
+
+    options: dict = {"context": ssl.create_default_context(cafile=str(cafile) if cafile else None)}
+    if timeout is not None:
+        options["timeout"] = timeout
+    if resolve:
+        options["resolve"] = {}
+        for item in resolve:
+            host, _, target = item.partition("=")
+            address, _, port = target.rpartition(":")
+            if not host or not address or not port.isdigit():
+                print(f"Fel: --resolve {item} ska skrivas VÄRD=ADRESS:PORT", file=sys.stderr)
+                return 2
+            options["resolve"][host] = (address, int(port))
+    text = summary(import_events(root, build_now(), options))
+    print(text)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        with open(step_summary, "a", encoding="utf-8") as file:
+            file.write("## Import av evenemang\n\n```\n" + text + "\n```\n")
+    return 0  # a broken source is reported, never a reason to lose what the other sources gave

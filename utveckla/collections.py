@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import models
+from .recurrence import repeat_problems
 
 # (field path, target) pairs; a target is another collection or "taxonomi:<vocabulary>".
 Reference = tuple[tuple[str, ...], str]
@@ -96,6 +97,7 @@ def _event_rules(event: models.Event) -> Iterator[Problem]:
     elif event.end is not None and _as_datetime(event.end) < _as_datetime(event.start):
         yield (("end",), "slut-fore-start", f"slutet ({_as_written(event.end)}) ligger före starten ({_as_written(event.start)})",
                "rätta end så att den är samma tid som start eller senare")
+    yield from repeat_problems(event)
     if event.location is None and event.online is None:
         yield (("location",), "saknat-falt", "evenemanget har varken plats eller länk",
                "lägg till location (name, municipality) för en fysisk plats eller online med en länk")

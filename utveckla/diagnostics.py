@@ -55,6 +55,8 @@ CODES: dict[str, str] = {
     "otillaten-adress": "Länk med en adress som inte är tillåten",
     "okand-kommun": "Filen är inte en av länets sju kommuner",
     "intern-anteckning": "Redaktörens tveksamhet står i publicerad text",
+    "upprepning": "Fel i upprepningen av ett evenemang",
+    "kalla": "Fel i listan över evenemangsflöden (kallor.yml)",
 }
 
 

@@ -13,7 +13,9 @@ import weakref
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .recurrence import HORIZON, occurrence_starts, repeat_text, shifted_end
 from .site import STOCKHOLM, Entry, Site
+from .swedish import swedish_sort_key
 from .views import MONTHS, WEEKDAYS, municipality_name, swedish_date
 
 DIGITAL = "Digitalt"
@@ -116,6 +118,7 @@ class EventCard:
     cancelled: bool
     past: bool
     status: EventStatus | None
+    repeat: str | None = None  # "Varje månad, till och med …" for a repeating event
 
     @property
     def ics_path(self) -> str:
@@ -133,8 +136,16 @@ def place_text(site: Site, event) -> str:
     return f"{where} och digitalt" if event.online else where
 
 
-def event_card(site: Site, entry: Entry) -> EventCard:
-    event = entry.data
+def occurrence(event, start: dt.date | dt.datetime):
+    """The event as it takes place on one of its dates (a repeating event's occurrence)."""
+    if start == event.start:
+        return event
+    return event.model_copy(update={"start": start, "end": shifted_end(event, start)})
+
+
+def event_card(site: Site, entry: Entry, start: dt.date | dt.datetime | None = None) -> EventCard:
+    """The card of an event, or of one occurrence of a repeating event (start given)."""
+    event = occurrence(entry.data, entry.data.start if start is None else start)
     starts, over = event_bounds(event)
     organizer = site.get("aktorer", event.organizer)
     municipality = event.location.municipality if event.location else None
@@ -152,6 +163,7 @@ def event_card(site: Site, entry: Entry) -> EventCard:
         cancelled=event.cancelled, past=past,
         # Once an event is over, only "Inställt" still means something; registration is moot.
         status=event_status(event, site.today) if not past or event.cancelled else None,
+        repeat=repeat_text(event),
     )
     return EventCard(**card)
 
@@ -159,12 +171,46 @@ def event_card(site: Site, entry: Entry) -> EventCard:
 _CARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def horizon(site: Site) -> dt.datetime:
+    """How far ahead a repeating event's occurrences are shown (naive local time)."""
+    return (site.moment + HORIZON).replace(tzinfo=None)
+
+
 def all_event_cards(site: Site) -> list[EventCard]:
-    """Every published event, earliest first; computed once per Site."""
+    """Every published event, a repeating one once per occurrence up to the horizon, earliest
+    first; computed once per Site."""
     if site not in _CARDS:
-        cards = [event_card(site, entry) for entry in site.entries.get("evenemang", ())]
+        cards = [event_card(site, entry, start) for entry in site.entries.get("evenemang", ())
+                 for start in occurrence_starts(entry.data, horizon(site))]
         _CARDS[site] = sorted(cards, key=lambda c: (utc(c.starts), utc(c.over), c.slug))
     return _CARDS[site]
+
+
+def entry_cards(site: Site) -> list[EventCard]:
+    """One card per event file (its page, its own .ics, its redirect): a repeating event's next
+    occurrence, or its last one when the series is over."""
+    chosen: dict[str, EventCard] = {}
+    for card in all_event_cards(site):
+        if card.slug not in chosen or chosen[card.slug].past:
+            chosen[card.slug] = card
+    for entry in site.entries.get("evenemang", ()):
+        chosen.setdefault(entry.slug, event_card(site, entry))  # a series with every date excepted
+    return sorted(chosen.values(), key=lambda c: (utc(c.starts), utc(c.over), c.slug))
+
+
+def series_cards(site: Site, cards) -> tuple[EventCard, ...]:
+    """The cards as a calendar file wants them: one per event file, a repeating event with its
+    first start (the file's RRULE gives the rest), in the order given."""
+    seen: dict[str, EventCard] = {}
+    for card in cards:
+        if card.slug not in seen:
+            seen[card.slug] = event_card(site, card.entry) if card.entry.data.repeat else card
+    return tuple(seen.values())
+
+
+def coming_dates(site: Site, slug: str) -> list[EventCard]:
+    """The upcoming occurrences of one event (its page lists them)."""
+    return [c for c in upcoming_events(site) if c.slug == slug]
 
 
 def upcoming_events(site: Site) -> list[EventCard]:
@@ -178,8 +224,12 @@ def past_events(site: Site) -> list[EventCard]:
 
 
 def next_events(site: Site, limit: int = NEXT_EVENTS) -> list[EventCard]:
-    """The start page's list: the next events that still take place."""
-    return [c for c in upcoming_events(site) if not c.cancelled][:limit]
+    """The start page's list: the next events that still take place, a repeating one once."""
+    first: dict[str, EventCard] = {}
+    for card in upcoming_events(site):
+        if not card.cancelled and card.slug not in first:
+            first[card.slug] = card
+    return list(first.values())[:limit]
 
 
 def events_in_municipality(site: Site, slug: str) -> list[EventCard]:
@@ -237,11 +287,11 @@ def feeds(site: Site) -> list[Feed]:
     so a subscription made today starts showing events when they are added)."""
     about = "Evenemang för företag i {} från Utveckla Västernorrland."
     result = [Feed("Hela länet", "kalender.ics", "Utveckla Västernorrland: evenemang",
-                   about.format("hela Västernorrland"), tuple(upcoming_events(site)))]
+                   about.format("hela Västernorrland"), series_cards(site, upcoming_events(site)))]
     for entry in site.entries.get("kommuner", ()):
         name = entry.data.title
         result.append(Feed(name, f"kalender/{entry.slug}.ics", f"Utveckla Västernorrland: evenemang i {name}",
-                           about.format(name), tuple(events_in_municipality(site, entry.slug))))
+                           about.format(name), series_cards(site, events_in_municipality(site, entry.slug))))
     return result
 
 
@@ -277,3 +327,21 @@ def map_url(location, town: str) -> str | None:
         query = location.address if town.lower() in location.address.lower() else f"{location.address}, {town}"
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
     return None
+
+
+@dataclass(frozen=True)
+class OrganiserCalendar:
+    name: str  # the organiser's name (aktorer)
+    url: str  # its own calendar page for visitors
+
+
+def organiser_calendars(site: Site) -> list[OrganiserCalendar]:
+    """The organisers' own calendar pages from content/kallor.yml (calendar_url), one per page,
+    in Swedish order of the organisers' names: the empty calendar points visitors there."""
+    found: dict[str, OrganiserCalendar] = {}
+    for source in site.sources:
+        if source.calendar_url and source.calendar_url not in found:
+            organiser = site.get("aktorer", source.organizer)
+            found[source.calendar_url] = OrganiserCalendar(organiser.data.title if organiser else source.organizer,
+                                                           source.calendar_url)
+    return sorted(found.values(), key=lambda c: (swedish_sort_key(c.name), c.url))

@@ -19,7 +19,7 @@ HEDGE_PHRASES = (
 )
 _HEDGE = re.compile("|".join(re.escape(phrase) for phrase in HEDGE_PHRASES), re.IGNORECASE)
 # Fields that are not shown as text on a page.
-UNPUBLISHED = frozenset({"notes", "source", "url", "website", "online", "image", "contact_url"})
+UNPUBLISHED = frozenset({"notes", "imported", "source", "url", "website", "online", "image", "contact_url"})
 HEDGE_FIX = ("flytta tveksamheten till fältet notes (visas inte) och skriv bara det som är känt på sidan, "
              "eller ”uppgift saknas” där en uppgift som företagen behöver fattas")
 

@@ -16,6 +16,7 @@ import datetime as dt
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from .events import EventCard, full_place
+from .recurrence import rule_parts
 from .site import STOCKHOLM, Site
 from .views import swedish_date
 
@@ -87,6 +88,8 @@ def vevent(card: EventCard, site_url: str, stamp: dt.datetime) -> Event:
         item.add("dtstart", card.starts)
         if event.end is not None:
             item.add("dtend", card.over)
+    if event.repeat is not None:
+        add_rule(item, card)
     item.add("summary", f"Inställt: {card.title}" if card.cancelled else card.title)
     item.add("description", description(card, site_url))
     if event.location is not None:
@@ -99,6 +102,33 @@ def vevent(card: EventCard, site_url: str, stamp: dt.datetime) -> Event:
     item.add("url", page_url(site_url, card))
     item.add("status", "CANCELLED" if card.cancelled else "CONFIRMED")
     return item
+
+
+FREQUENCIES = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def add_rule(item: Event, card: EventCard) -> None:
+    """RRULE and EXDATE of a repeating event (RFC 5545 3.8.5): the rule in the event's local time;
+    UNTIL in UTC for a timed event, as the RFC requires with a TZID start."""
+    event = card.entry.data
+    repeat, parts = event.repeat, rule_parts(event)
+    rule: dict = {"freq": FREQUENCIES[repeat.freq]}
+    if repeat.interval != 1:
+        rule["interval"] = repeat.interval
+    if "byweekday" in parts:
+        rule["byday"] = f"{repeat.week_of_month}{BYDAY[card.starts.weekday()]}"
+    if repeat.count is not None:
+        rule["count"] = repeat.count
+    if repeat.until is not None:
+        rule["until"] = (repeat.until if card.all_day else
+                         parts["until"].replace(tzinfo=STOCKHOLM).astimezone(dt.UTC))
+    item.add("rrule", rule)
+    if repeat.exceptions:
+        if card.all_day:
+            item.add("exdate", list(repeat.exceptions))
+        else:
+            item.add("exdate", [dt.datetime.combine(day, card.starts.timetz()) for day in repeat.exceptions])
 
 
 def calendar(name: str, about: str, cards: list[EventCard], site_url: str, stamp: dt.datetime) -> bytes:

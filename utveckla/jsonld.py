@@ -7,6 +7,7 @@ written as \\u003c, \\u003e and \\u0026: still the same JSON, and no value can b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -80,7 +81,8 @@ def event_data(site: Site, card: EventCard, site_url: str) -> dict:
         "startDate": card.datetime_attr,
     }
     if event.end is not None:
-        data["endDate"] = (card.over.isoformat(timespec="minutes") if not card.all_day else event.end.isoformat())
+        data["endDate"] = (card.over.isoformat(timespec="minutes") if not card.all_day
+                           else (card.over - dt.timedelta(days=1)).date().isoformat())  # the occurrence's last day
     data["eventStatus"] = SCHEMA + ("EventCancelled" if card.cancelled else "EventScheduled")
     data["eventAttendanceMode"] = SCHEMA + mode
     locations = _location(site, card)

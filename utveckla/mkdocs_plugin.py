@@ -39,6 +39,13 @@ log = logging.getLogger("mkdocs.plugins.utveckla")
 EMBED_MARKER = re.compile(r"<!--\s*uv:([a-z0-9-]+)\s*-->")
 
 
+def tip_form_url(edit_uri: str | None) -> str | None:
+    """The issue form "Tipsa om ett evenemang" in the repository that edit_uri points at."""
+    if not edit_uri or "/edit/" not in edit_uri:
+        return None
+    return edit_uri.split("/edit/", 1)[0] + "/issues/new?template=tipsa-om-evenemang.yml"
+
+
 def folder_url(edit_uri: str, folder: str) -> str:
     """…/edit/main/ + content/stod/ → …/tree/main/content/stod/ (GitHub cannot "edit" a folder)."""
     return edit_uri.replace("/edit/", "/tree/", 1) + folder
@@ -97,7 +104,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 files.append(File.generated(config, output.path, content=output.content,
                                             inclusion=InclusionLevel.INCLUDED))
         map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
-        for spec in all_pages(self.site, site_url, map_settings):
+        for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri)):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles

@@ -146,6 +146,22 @@ class Registration(Strict):
     deadline: Date | None = Field(None, description="Sista anmälningsdag.")
 
 
+class Repeat(Strict):
+    freq: Literal["weekly", "monthly"] = Field(description="Hur ofta: weekly (varje vecka) eller monthly (varje månad).")
+    interval: Int = Field(1, ge=1, le=12, description="Antal veckor eller månader mellan tillfällena, t.ex. 2 för varannan. Utelämnat: 1.")
+    week_of_month: Literal[1, 2, 3, 4, -1] | None = Field(None, description="Med monthly: samma veckodag som start, den 1:a, 2:a, 3:e, 4:e eller sista (-1) i månaden. Utelämnat: samma datum varje månad.")
+    until: Date | None = Field(None, description="Sista dagen ett tillfälle kan ligga på (ÅÅÅÅ-MM-DD). Skriv until eller count.")
+    count: Int | None = Field(None, ge=1, le=100, description="Antal tillfällen, högst 100. Skriv until eller count.")
+    exceptions: list[Date] = Field([], max_length=50, description="Datum då det inte blir något tillfälle, t.ex. [2027-07-06].")
+
+
+class Imported(Strict):
+    uid: ShortText = Field(description="Källans id för evenemanget (UID, eller adress och starttid). Skrivs av importen.")
+    feed: WebUrl = Field(description="Flödet eller sidan i content/kallor.yml som evenemanget hämtades från.")
+    fetched: Date = Field(description="Dag då evenemanget hämtades.")
+    checksum: ShortText = Field(description="Kontrollsumma för filen som importen skrev; ändrar du filen skriver importen inte över den.")
+
+
 class Event(Item):
     """`evenemang`: an event in the calendar."""
 
@@ -158,6 +174,8 @@ class Event(Item):
     registration: Registration | None = Field(None, description="Anmälan: url, deadline.")
     price: ShortText | None = Field(None, description="Pris, t.ex. Kostnadsfritt.")
     cancelled: StrictBool = Field(False, description="true om evenemanget är inställt.")
+    repeat: Repeat | None = Field(None, description="Återkommande: freq, interval, week_of_month, until eller count, exceptions.")
+    imported: Imported | None = Field(None, description="Skrivs av make import-events: uid, feed, fetched, checksum. Ändra inte för hand.")
 
 
 class InvestmentPlace(Point):
@@ -193,3 +211,19 @@ class Article(Item):
     image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
     image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")
     municipalities: IdList = Field([], description="Kommuner som artikeln handlar om.")
+
+
+SourceKind = Literal["ics", "rss", "atom", "jsonld"]
+
+
+class Source(Strict):
+    """One entry of content/kallor.yml: an organiser's event feed that make import-events reads."""
+
+    url: WebUrl = Field(description="Flödets adress (https): en .ics-fil, ett RSS- eller Atom-flöde, eller en sida med evenemang som JSON-LD.")
+    kind: SourceKind = Field(description="Sorts källa: ics, rss, atom eller jsonld.")
+    organizer: Id = Field(description="Arrangörens id i content/aktorer/.")
+    calendar_url: WebUrl | None = Field(None, description="Arrangörens egen kalendersida för besökare. Visas i kalendern när den är tom.")
+    municipality: Id | None = Field(None, description="Kommun för evenemang där flödet inte anger någon.")
+    type: Id | None = Field(None, description="Typ av evenemang när flödet inte anger någon, ett id under evenemangstyper. Utelämnat: ovrigt.")
+    keywords: list[ShortText] = Field([], max_length=20, description="Bara evenemang vars titel eller beskrivning innehåller något av orden importeras.")
+    notes: Note | None = Field(None, description="Anteckningar för redaktörer. Visas aldrig.")

@@ -139,7 +139,7 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_M
     return specs
 
 
-def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
+def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> list[PageSpec]:
     upcoming = events.upcoming_events(site)
     past = events.past_events(site)
     specs = [
@@ -150,6 +150,8 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
             past_count=len(past), facets=events.facet_options(site, upcoming),
             feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
+            tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
+            municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
         ),
         _listing(
             "kalender/arkiv.md", "Tidigare evenemang",
@@ -157,12 +159,13 @@ def calendar_pages(site: Site, site_url: str) -> list[PageSpec]:
             "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
         ),
     ]
-    for card in events.all_event_cards(site):
+    for card in events.entry_cards(site):
         entry, place = card.entry, card.entry.data.location
         specs.append(_item_page(
             entry, "kalender_item.html", site, card=card,
             organizer=site.get("aktorer", entry.data.organizer),
             full_place=events.full_place(card),
+            coming_dates=events.coming_dates(site, card.slug) if entry.data.repeat else [],
             map_url=events.map_url(place, card.municipality_label) if place else None,
             structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
         ))
@@ -238,12 +241,12 @@ def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
     stamp = ical.build_stamp(site)
     files = [OutputFile(feed.path, ical.calendar(feed.name, feed.about, list(feed.cards), site_url, stamp))
              for feed in events.feeds(site)]
-    for card in events.upcoming_events(site):
+    for card in events.series_cards(site, events.upcoming_events(site)):
         files.append(OutputFile(card.ics_path, ical.calendar(card.title, card.summary, [card], site_url, stamp)))
     # The content contract names /evenemang/<slug>/ as an event's address; the calendar lives at
     # /kalender/<slug>/, so the contract's addresses redirect there.
     files.append(_redirect("evenemang/index.html", "../kalender/", f"{site_url.rstrip('/')}/kalender/", "Kalender"))
-    for card in events.all_event_cards(site):
+    for card in events.entry_cards(site):
         files.append(_redirect(f"evenemang/{card.slug}/index.html", f"../../{card.url}",
                                f"{site_url.rstrip('/')}/{card.url}", card.title))
     return files
@@ -297,11 +300,12 @@ def investment_files(site: Site, site_url: str) -> list[OutputFile]:
 
 
 def all_pages(site: Site, site_url: str = "/",
-              map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
+              map_settings: mapview.MapSettings = DEFAULT_MAP, tip_url: str | None = None) -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
-    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site."""
+    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site;
+    tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository)."""
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
-            + calendar_pages(site, site_url) + investment_pages(site, map_settings) + news_pages(site)
+            + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
             + [english_investment_page(site, map_settings)] + guide_pages(site))
 
 

@@ -68,6 +68,8 @@ class Site:
     now: dt.datetime | None = None
     # Groups of words the finders treat as the same (content/synonymer.yml, synonyms.py).
     synonyms: tuple[tuple[str, ...], ...] = ()
+    # The organisers' event feeds (content/kallor.yml, sources.py), for the importer and the calendar.
+    sources: tuple = ()
 
     @property
     def moment(self) -> dt.datetime:

@@ -21,6 +21,7 @@ from .hedges import hedge_problems
 from .images import check_item_images
 from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
 from .site import Entry, Site
+from .sources import check_sources, read_sources
 from .swedish import swedish_sort_key
 from .synonyms import load_synonyms
 
@@ -28,7 +29,7 @@ TAXONOMY_FILE = "content/taxonomier.yml"
 
 
 # Files directly in content/ that the site reads besides the collection folders.
-CONTENT_FILES = ("taxonomier.yml", "synonymer.yml")
+CONTENT_FILES = ("taxonomier.yml", "synonymer.yml", "kallor.yml")
 
 
 def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
@@ -59,6 +60,10 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         for raw in raws:
             check_references(raw, COLLECTIONS[name], taxonomy, published, everything, unreadable, diagnostics)
             diagnostics.extend(check_item_images(root, raw))
+    sources = check_sources(
+        read_sources(root, diagnostics),
+        lambda raw, collection, found: check_references(raw, collection, taxonomy, published, everything, unreadable, found),
+        validate_item, diagnostics)
     entries: dict[str, tuple[Entry, ...]] = {}
     for name, pairs in validated.items():
         collection = COLLECTIONS[name]
@@ -73,7 +78,8 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
             if not item.draft
         )
     check_unique_titles(validated, diagnostics)
-    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms), sorted(set(diagnostics))
+    return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms,
+                sources=sources), sorted(set(diagnostics))
 
 
 def rule_line(raw: RawItem, path: tuple, problem: str) -> int:
