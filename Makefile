@@ -115,9 +115,10 @@ audit: audit-tools
 	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
 	$(BIN)/python -m audit site
 
-# ruff first: a lint error is the quickest thing to fix and needs no build.
+# Lint and types first: the quickest things to fix, and they need no build (configured in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: install browser-deps calc-deps lint
 	$(BIN)/python -m pytest

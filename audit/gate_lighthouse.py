@@ -89,7 +89,7 @@ def run(site: Site, budgets: dict) -> GateResult:
     if not LIGHTHOUSE.exists():
         result.error = f"{LIGHTHOUSE} saknas: kör  npm ci --ignore-scripts  (make audit gör det)"
         return result
-    rows = [("mall", "sida", "prest.", "tillg.", "praxis", "seo", "KB", "prestanda per körning")]
+    rows: list[tuple[str, ...]] = [("mall", "sida", "prest.", "tillg.", "praxis", "seo", "KB", "prestanda per körning")]
     with serve(site.root) as base, tempfile.TemporaryDirectory(prefix="audit-lh-") as tmp:
         for template, page in chosen:
             reports = []

@@ -40,6 +40,8 @@ def run(site: Site, budgets: dict, report_dir: Path | None = None) -> GateResult
                     page, "saknad-fil" if asset else "bruten-länk",
                     f"rad {ref.line}: {ref.tag} {ref.url} finns inte i webbplatsen",
                     FIX_ASSET if asset else FIX_LINK))
+            elif target is None:
+                continue  # external or not a file of the site: nothing more to check here
             elif kind == "local" and target.suffix == ".css" and target not in checked_css:
                 checked_css.add(target)
                 findings += _check_css(site, target)

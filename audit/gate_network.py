@@ -18,7 +18,11 @@ FIX_CONSOLE = ("öppna sidan med webbläsarens utvecklarverktyg och rätta skrip
 def judge(visits, budgets: dict, checked: str) -> GateResult:
     b = budgets["network"]
     allowed = {h.lower() for h in b["allowed_hosts"]}
-    foreign, tiles, cookies, console = {}, {}, {}, {}   # dicts keep the order, once each
+    # (page, what) once each, in order: dicts used as ordered sets
+    foreign: dict[tuple[str, str], None] = {}
+    tiles: dict[tuple[str, str | None], None] = {}
+    cookies: dict[tuple[str, str], None] = {}
+    console: dict[tuple[str, str], None] = {}
     for visit in sorted(visits, key=lambda v: v.page):
         for url in visit.foreign:
             if (urlsplit(url).hostname or "").lower() not in allowed:

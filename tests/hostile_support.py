@@ -74,6 +74,8 @@ def items() -> dict[str, dict]:
                          "address": h("evenemang.location.address", 200), "lat": 62.39, "lon": 17.31},
             "registration": {"url": HOSTILE_URL, "deadline": "2027-02-20"},
             "price": h("evenemang.price", 200),
+            # Written by the importer and never published, so plain values (not shown, not checked on the page).
+            "imported": {"uid": "hostile-1", "feed": HOSTILE_URL, "fetched": "2026-11-01", "checksum": "0" * 16},
         },
         "investeringar/hostile-investering.md": {
             "title": h("investeringar.title", 90), "summary": h("investeringar.summary", 200),

@@ -66,7 +66,7 @@ def invisible_in_structure(line: str) -> str | None:
             if char in INVISIBLE:
                 return describe(char)
         return None
-    lead = re.match(r"^[ \-" + "".join(INVISIBLE) + "]*", line).group()
+    lead = re.match(r"^[ \-" + "".join(INVISIBLE) + "]*", line).group()  # type: ignore[union-attr]  # "*" always matches
     return next((describe(char) for char in lead if char in INVISIBLE), None)
 
 

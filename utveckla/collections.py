@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import models
 from .recurrence import repeat_problems
@@ -31,9 +32,10 @@ COUNTY_OUTLINE = [
 class Collection:
     name: str  # folder under content/ and URL prefix
     label: str  # Swedish name of the collection, for messages and headings
-    model: type[models.Item]
+    model: type[models.Strict]  # models.Item for content folders; kallor.yml's sources are not pages
     references: tuple[Reference, ...] = ()
-    rules: Callable[[models.Item], Iterator[Problem]] | None = None
+    # Each collection's rules take its own model (models.Offer, …), which Callable cannot say per entry.
+    rules: Callable[[Any], Iterator[Problem]] | None = None
     extra: dict = field(default_factory=dict)  # reserved_slugs: file names taken by other pages
 
 

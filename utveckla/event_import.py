@@ -20,6 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,6 +29,7 @@ from .collections import MUNICIPALITIES
 from .events import utc
 from .feed_parsers import FoundEvent, ParseError, parse_atom, parse_ics, parse_jsonld, parse_rss
 from .fetch import FetchError, fetch
+from .fields import TITLE_MAX
 from .loader import read_collection, suggest_slug
 from .recurrence import HORIZON
 from .site import STOCKHOLM
@@ -38,6 +40,9 @@ FOLDER = "content/evenemang"
 CHECKSUM_LINE = re.compile(r"^(  checksum: ).*$", re.MULTILINE)
 FETCHED_LINE = re.compile(r"^  fetched: .*$", re.MULTILINE)
 NO_DESCRIPTION = "Mer information finns hos arrangören."
+
+# An occurrence's title ends with its date (", 30 september 2027": at most 20 characters).
+DATE_ROOM = 20
 
 
 @dataclass
@@ -82,7 +87,7 @@ def front_matter(event: FoundEvent, source: models.Source, fetched: dt.date) -> 
         return None, "saknar titel"
     # Each date of a repeating event is its own page, and two pages may not share a title.
     day = event.start.date() if isinstance(event.start, dt.datetime) else event.start
-    title = f"{_short(event.title, 70)}, {swedish_date(day)}" if event.occurrence else _short(event.title, 90)
+    title = f"{_short(event.title, TITLE_MAX - DATE_ROOM)}, {swedish_date(day)}" if event.occurrence else _short(event.title, TITLE_MAX)
     data: dict = {"title": title}
     data["summary"] = _short(event.description, 200) if event.description else NO_DESCRIPTION
     data["start"] = _written(event.start)
@@ -147,7 +152,8 @@ def import_events(root: Path, now: dt.datetime, fetch_options: dict | None = Non
                 if isinstance(raw.data.get("imported"), dict) and isinstance(raw.data["imported"].get("uid"), str)}
     taken = {p.stem for p in (root / FOLDER).glob("*.md")}
     window = (now, now + HORIZON)
-    reports, written = [], {}  # path → (report, previous text or None, title)
+    reports: list[Any] = []
+    written: dict[Any, Any] = {}  # path → (report, previous text or None, title)
     for source in site.sources:
         report = SourceReport(source.url)
         reports.append(report)

@@ -56,6 +56,7 @@ def when_text(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None = 
         first = swedish_date(start.date(), weekday=True)
         if end is None or end == start:
             return f"{first}, {swedish_time(start)}"
+        assert isinstance(end, dt.datetime), "the model gives an event with a start time an end time"
         if end.date() == start.date():
             return f"{first}, {swedish_time(start)}–{swedish_time(end)}"
         return f"{first}, {swedish_time(start)} – {swedish_date(end.date(), weekday=True)}, {swedish_time(end)}"
@@ -317,14 +318,15 @@ def full_place(card: EventCard) -> str | None:
     return ", ".join(parts)
 
 
-def map_url(location, town: str) -> str | None:
+def map_url(location, town: str | None) -> str | None:
     """A plain link to OpenStreetMap (no embedded map, so no request from our pages):
     a pin at the coordinates, else a search for the address in its town."""
     if location.lat is not None and location.lon is not None:
         lat, lon = f"{location.lat:.5f}", f"{location.lon:.5f}"
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
     if location.address:
-        query = location.address if town.lower() in location.address.lower() else f"{location.address}, {town}"
+        named = not town or town.lower() in location.address.lower()
+        query = location.address if named else f"{location.address}, {town}"
         return f"https://www.openstreetmap.org/search?query={quote(query)}"
     return None
 

@@ -19,6 +19,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil import rrule
 from icalendar import Calendar
@@ -99,7 +100,7 @@ def _ics_occurrences(vevent, window, moved) -> list[FoundEvent]:
     end = vevent.decoded("DTEND") if vevent.get("DTEND") is not None else None
     if end is None and vevent.get("DURATION") is not None:
         end = start + vevent.decoded("DURATION")
-    base = dict(title=str(vevent.get("SUMMARY") or "").strip(), description=plain(str(vevent.get("DESCRIPTION") or "")),
+    base: dict[str, Any] = dict(title=str(vevent.get("SUMMARY") or "").strip(), description=plain(str(vevent.get("DESCRIPTION") or "")),
                 location=str(vevent.get("LOCATION") or "").strip(), url=str(vevent.get("URL")) if vevent.get("URL") else None,
                 cancelled=str(vevent.get("STATUS") or "").upper() == "CANCELLED")
     if vevent.get("RECURRENCE-ID") is not None:
@@ -216,14 +217,15 @@ def parse_jsonld(text: str, page_url: str) -> list[FoundEvent]:
             blocks[-1] += token.source
     if not blocks:
         raise ParseError("sidan har inga evenemang som JSON-LD (<script type=\"application/ld+json\"> saknas)")
-    found = []
+    found: list[FoundEvent] = []
     for block in blocks:
         try:
             data = json.loads(block)
         except json.JSONDecodeError:
             continue  # one broken block; the others may still hold events
-        found.extend(_jsonld_event(node, page_url) for node in _nodes(data) if _is_event(node))
-    return [event for event in found if event is not None]
+        found.extend(event for node in _nodes(data) if _is_event(node)
+                     if (event := _jsonld_event(node, page_url)) is not None)
+    return found
 
 
 def _nodes(data):
@@ -246,7 +248,8 @@ def _jsonld_event(node: dict, page_url: str) -> FoundEvent | None:
     start = _iso(node.get("startDate") if isinstance(node.get("startDate"), str) else None)
     if start is None:
         return None
-    places = node.get("location") if isinstance(node.get("location"), list) else [node.get("location")]
+    location = node.get("location")
+    places: list[Any] = location if isinstance(location, list) else [location]
     name = address = ""
     online = None
     for place in places:
@@ -262,7 +265,7 @@ def _jsonld_event(node: dict, page_url: str) -> FoundEvent | None:
         elif isinstance(place, str):
             name = place
     url = node.get("url") if isinstance(node.get("url"), str) else page_url
-    uid = node.get("@id") if isinstance(node.get("@id"), str) else f"{url}#{start.isoformat()}"
+    uid = str(node["@id"]) if isinstance(node.get("@id"), str) else f"{url}#{start.isoformat()}"
     status = str(node.get("eventStatus") or "")
     return FoundEvent(uid=uid, title=str(node.get("name") or "").strip(), start=start,
                       end=_iso(node.get("endDate") if isinstance(node.get("endDate"), str) else None),

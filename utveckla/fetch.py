@@ -97,7 +97,8 @@ def _read_limited(response: http.client.HTTPResponse, max_bytes: int, deadline: 
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(_too_large(int(declared), max_bytes))
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         if time.monotonic() > deadline:
             raise TimeoutError

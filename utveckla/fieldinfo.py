@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from . import fields
 from .collections import COLLECTIONS
+from .swedish import swedish_number
 
 # Requirements that depend on another field (the rules in collections.py), per (collection, field).
 CONDITIONAL = {
@@ -32,12 +33,12 @@ _NAMED_TYPES = [
     (fields.Email, "e-postadress"),
     (fields.Id, "id: små bokstäver a–z, siffror och bindestreck"),
     (fields.IdList, "lista med id:n, till exempel [sundsvall, timra]"),
-    (fields.Title, "text, högst 90 tecken"),
-    (fields.Summary, "text, högst 200 tecken"),
-    (fields.ShortText, "text, högst 200 tecken"),
-    (fields.Text, "text, högst 400 tecken"),
+    (fields.Title, f"text, högst {swedish_number(fields.TITLE_MAX)} tecken"),
+    (fields.Summary, f"text, högst {swedish_number(fields.SUMMARY_MAX)} tecken"),
+    (fields.ShortText, f"text, högst {swedish_number(fields.SHORT_TEXT_MAX)} tecken"),
+    (fields.Text, f"text, högst {swedish_number(fields.TEXT_MAX)} tecken"),
     (fields.Phone, "telefonnummer"),
-    (fields.Note, "text, högst 2 000 tecken, visas aldrig på webbplatsen"),
+    (fields.Note, f"text, högst {swedish_number(fields.NOTE_MAX)} tecken, visas aldrig på webbplatsen"),
 ]
 
 

@@ -173,12 +173,19 @@ IdList = Annotated[list[Id], BeforeValidator(as_list), WithJsonSchema({"anyOf": 
 # Text is shown as it is: no control characters (YAML escapes such as "\x07" can write them).
 _SingleLine = AfterValidator(lambda value: check_plain_text(value, single_line=True))
 _MultiLine = AfterValidator(lambda value: check_plain_text(value, single_line=False))
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90), _SingleLine]
-Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _MultiLine]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _SingleLine]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _MultiLine]
-# Editors' notes: never published, so longer than any shown text.
-Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), _MultiLine]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), _SingleLine]
+# The text limits, in characters, written once: the models, the check's messages (from the
+# constraint), the JSON Schemas, the field reference, the scaffolder and the importer read them.
+TITLE_MAX = 90
+SUMMARY_MAX = 200
+SHORT_TEXT_MAX = 200
+TEXT_MAX = 400
+NOTE_MAX = 2000  # editors' notes are never published, so longer than any shown text
+TAG_MAX = 30
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _SingleLine]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_MAX), _MultiLine]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX), _SingleLine]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX), _MultiLine]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NOTE_MAX), _MultiLine]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TAG_MAX), _SingleLine]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=30,
                                          pattern=r"^\+?[0-9][0-9 ()\-]+$")]

@@ -146,9 +146,10 @@ def check_item_images(root: Path, raw: RawItem) -> list[Diagnostic]:
         if problem:
             found.append(Diagnostic(raw.path, raw.line_of(("image",)), "image", *problem))
         alt = raw.data.get("image_alt")
-        if isinstance(alt, str) and alt.strip() and alt_problem(alt):
+        said_nothing = alt_problem(alt) if isinstance(alt, str) and alt.strip() else None
+        if said_nothing:
             found.append(Diagnostic(raw.path, raw.line_of(("image_alt",)), "image_alt", "alt-text-saknas",
-                                    *alt_problem(alt)))
+                                    *said_nothing))
     for picture in body_images(raw.body):
         line = raw.body_line + picture.line - 1
         problem = problems_with_file(root, picture.src)
@@ -193,7 +194,9 @@ def page_relative_body(body: str, src_uri: str) -> str:
 
     if "<img" not in body.lower() and "![" not in body:
         return body
-    out, chunk, fenced = [], [], False
+    out: list[str] = []
+    chunk: list[str] = []
+    fenced = False
 
     def flush():  # the lines since the last code block
         if not chunk:

@@ -173,7 +173,7 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
         item = validate_item(raw, COLLECTION, diagnostics)
         _check_references(raw, item, site, published, diagnostics)
         if item is not None:
-            for path, _code, problem, fix in COLLECTION.rules(item):
+            for path, _code, problem, fix in (COLLECTION.rules(item) if COLLECTION.rules else ()):
                 diagnostics.append(_Problem(path, problem, fix))
         for diagnostic in diagnostics:
             column = _column(diagnostic.field)
@@ -200,7 +200,7 @@ def _check_references(raw: RawItem, item, site, published: dict, diagnostics: li
     """Unknown municipality, sector and status ids, reported once per cell, also in a row with
     other problems (check_references reads the raw values, valid or not)."""
     found: list = []
-    nothing_unreadable = {name: set() for name in published}
+    nothing_unreadable: dict[str, set[str]] = {name: set() for name in published}
     check_references(raw, COLLECTION, site.taxonomy, published, published, nothing_unreadable, found)
     reported = {d.field for d in diagnostics}
     diagnostics.extend(d for d in found if d.field not in reported)

@@ -154,8 +154,8 @@ def _group(rows: list[InvestmentRow], key: str, labels: list[tuple[str, str]]) -
         amounts = [row for row in members if row.amount_msek is not None]
         groups.append(GroupFigure(
             id=group_id, label=label, count=len(members), with_amount=len(amounts),
-            amount_msek=sum(row.amount_msek for row in amounts),
-            inactive_msek=sum(row.amount_msek for row in amounts if row.inactive),
+            amount_msek=sum((row.amount_msek or 0.0) for row in amounts),
+            inactive_msek=sum((row.amount_msek or 0.0) for row in amounts if row.inactive),
         ))
     return tuple(groups)
 
@@ -177,14 +177,14 @@ def key_figures(site: Site, rows: list[InvestmentRow]) -> KeyFigures:
     return KeyFigures(
         count=len(rows),
         with_amount=len(with_amount),
-        total_msek=sum(row.amount_msek for row in with_amount),
-        cancelled_msek=sum(row.amount_msek for row in with_amount if row.status == "avbruten"),
-        paused_msek=sum(row.amount_msek for row in with_amount if row.status == "pausad"),
+        total_msek=sum((row.amount_msek or 0.0) for row in with_amount),
+        cancelled_msek=sum((row.amount_msek or 0.0) for row in with_amount if row.status == "avbruten"),
+        paused_msek=sum((row.amount_msek or 0.0) for row in with_amount if row.status == "pausad"),
         cancelled_count=sum(1 for row in rows if row.status == "avbruten"),
         paused_count=sum(1 for row in rows if row.status == "pausad"),
-        jobs_total=sum(row.jobs for row in with_jobs),
+        jobs_total=sum((row.jobs or 0) for row in with_jobs),
         jobs_stated=len(with_jobs),
-        jobs_inactive=sum(row.jobs for row in with_jobs if row.inactive),
+        jobs_inactive=sum((row.jobs or 0) for row in with_jobs if row.inactive),
         by_sector=_group(rows, "sector", _labels(site, rows, "sector", "sektorer")),
         by_municipality=_group(rows, "municipality", municipalities),
         by_status=_group(rows, "status", _labels(site, rows, "status", "investeringsstatus")),

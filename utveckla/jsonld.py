@@ -72,7 +72,7 @@ def event_data(site: Site, card: EventCard, site_url: str) -> dict:
         mode = "OnlineEventAttendanceMode"
     else:
         mode = "OfflineEventAttendanceMode"
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": card.title,
@@ -90,7 +90,7 @@ def event_data(site: Site, card: EventCard, site_url: str) -> dict:
     organizer = site.get("aktorer", event.organizer)
     data["organizer"] = {"@type": "Organization", "name": card.organizer}
     if organizer is not None:
-        data["organizer"]["url"] = organizer.data.url
+        data["organizer"] = {"@type": "Organization", "name": card.organizer, "url": organizer.data.url}
     data.update(_price(card, site_url))
     return data
 

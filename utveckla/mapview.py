@@ -185,7 +185,7 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     m.add_child(_Setup(cluster, {"followFilter": follow_filter, "maxZoom": 12}))
     figure = m.get_root()
     figure.render()
-    script = _compact(figure.script.render())
+    script = _compact(figure.script.render())  # type: ignore[attr-defined]  # the root is folium's Figure
     name = m.get_name()
     # The setup script is generated here, not written by editors: the Content Security Policy
     # allows it by its hash (csp.trusted_script), and no other inline script.

@@ -152,7 +152,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         for file in list(files):
             if file.generated_by is not None or not file.src_uri.lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".gif")):
                 continue
-            source = Path(file.abs_src_path).resolve()
+            source = Path(file.abs_src_path or "").resolve()  # set for every file that is not generated
             if not source.is_relative_to(docs):
                 continue
             image = prepare(file.src_uri, source, taken, cache=self.root / ".cache" / "bilder")

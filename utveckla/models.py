@@ -11,6 +11,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from .fields import (
+    SHORT_TEXT_MAX,
+    SUMMARY_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
     Date,
     Email,
     EventTime,
@@ -34,8 +38,8 @@ class Strict(BaseModel):
 
 
 class Item(Strict):
-    title: Title = Field(description="Rubrik, högst 90 tecken.")
-    summary: Summary = Field(description="En eller två enkla meningar, högst 200 tecken. Visas på kort, i sökresultat och som sidans beskrivning.")
+    title: Title = Field(description=f"Rubrik, högst {TITLE_MAX} tecken.")
+    summary: Summary = Field(description=f"En eller två enkla meningar, högst {SUMMARY_MAX} tecken. Visas på kort, i sökresultat och som sidans beskrivning.")
     source: WebUrl | None = Field(None, description="Webbadress som uppgifterna kommer från.")
     reviewed: Date | None = Field(None, description="Datum då uppgifterna senast kontrollerades mot källan (ÅÅÅÅ-MM-DD).")
     draft: StrictBool = Field(False, description="true: kontrolleras men publiceras inte.")
@@ -93,8 +97,8 @@ class Offer(ReviewedItem):
     aid_levels: list[AidLevel] = Field([], max_length=2, description="Nivåer som beror på stödområde: area, text.")
     url: WebUrl = Field(description="Officiell sida eller ansökan.")
     contact: Contact | None = Field(None, description="Kontakt: name, email, phone.")
-    eligibility: Text | None = Field(None, description="Vem kan söka, högst 400 tecken.")
-    amount_note: ShortText | None = Field(None, description="Beloppet i ord, högst 200 tecken.")
+    eligibility: Text | None = Field(None, description=f"Vem kan söka, högst {TEXT_MAX} tecken.")
+    amount_note: ShortText | None = Field(None, description=f"Beloppet i ord, högst {SHORT_TEXT_MAX} tecken.")
 
 
 class Actor(ReviewedItem):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .collections import COLLECTIONS, reserved_slugs
 from .fieldinfo import FieldDoc, collection_fields
+from .fields import TITLE_MAX
 from .loader import suggest_slug
 from .validate import TAXONOMY_FILE
 from .yamlsafe import YamlProblem, load_located
@@ -124,8 +125,8 @@ def create(root: Path, collection: str, title: str, today: dt.date, slug: str | 
     title = title.strip()
     if not title:
         raise ScaffoldError("Titeln är tom. Skriv titeln inom citattecken, till exempel \"Mikrolån för unga\".")
-    if len(title) > 90:
-        raise ScaffoldError(f"Titeln är {len(title)} tecken lång, högst 90 är tillåtet. Korta titeln.")
+    if len(title) > TITLE_MAX:
+        raise ScaffoldError(f"Titeln är {len(title)} tecken lång, högst {TITLE_MAX} är tillåtet. Korta titeln.")
     slug = suggest_slug(slug or title)
     if not slug:
         raise ScaffoldError("Titeln ger inget filnamn (den har inga bokstäver eller siffror). Ange ett filnamn med --slug.")

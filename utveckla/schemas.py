@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .collections import COLLECTIONS, REQUIRED_TAXONOMY
 
@@ -16,7 +17,7 @@ SCHEMA_DIR = "schemas"
 SCHEMA_URL = "https://utvecklavasternorrland.se/schemas/"
 
 
-def _drop_generated_titles(node: object) -> object:
+def _drop_generated_titles(node: Any) -> Any:
     """pydantic titles fields after their Python names ("Max Amount Sek"): noise for editors.
 
     Only schema objects lose their "title"; under "properties" the keys are field names

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -45,12 +46,16 @@ def build_date() -> dt.date:
     return build_now().date()
 
 
+# The model class of an entry's data (models.Offer, models.Event, …).
+ItemT = TypeVar("ItemT", covariant=True)
+
+
 @dataclass(frozen=True)
-class Entry:
+class Entry(Generic[ItemT]):
     collection: str
     slug: str
     path: str  # source file, relative to the project root
-    data: object  # the validated model instance
+    data: ItemT  # the validated model instance
     body: str  # Markdown
     body_line: int
 
@@ -63,7 +68,7 @@ class Entry:
 class Site:
     today: dt.date
     taxonomy: dict[str, dict[str, str]]
-    entries: dict[str, tuple[Entry, ...]]
+    entries: dict[str, tuple[Entry[Any], ...]]
     # The build's moment, for what is already over (events). None: the start of `today`.
     now: dt.datetime | None = None
     # Groups of words the finders treat as the same (content/synonymer.yml, synonyms.py).
@@ -75,11 +80,11 @@ class Site:
     def moment(self) -> dt.datetime:
         return self.now or dt.datetime.combine(self.today, dt.time(), STOCKHOLM)
 
-    def get(self, collection: str, slug: str) -> Entry | None:
+    def get(self, collection: str, slug: str) -> Entry[Any] | None:
         return self._index.get((collection, slug))
 
     @cached_property
-    def _index(self) -> dict:
+    def _index(self) -> dict[tuple[str, str], Entry[Any]]:
         return {(e.collection, e.slug): e for entries in self.entries.values() for e in entries}
 
     def label(self, vocabulary: str, term: str) -> str:

@@ -53,7 +53,7 @@ def load_synonyms(root: Path, diagnostics: list[Diagnostic]) -> tuple[tuple[str,
         if bad:
             diagnostics.append(Diagnostic(SYNONYMS_FILE, line, f"[{index + 1}]", "fel-typ", bad, FIX))
             continue
-        groups.append(tuple(dict.fromkeys(words)))
+        groups.append(tuple(dict.fromkeys(words or ())))
     return tuple(groups)
 
 

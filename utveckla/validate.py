@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
@@ -20,6 +21,7 @@ from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
 from .hedges import hedge_problems
 from .images import check_item_images
 from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
+from .models import Item
 from .site import Entry, Site
 from .sources import check_sources, read_sources
 from .swedish import swedish_sort_key
@@ -36,7 +38,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
     diagnostics: list[Diagnostic] = content_folder_problems(root, list(COLLECTIONS), CONTENT_FILES)
     taxonomy = load_taxonomy(root, diagnostics)
     synonyms = load_synonyms(root, diagnostics)
-    validated: dict[str, list[tuple[RawItem, object]]] = {}
+    validated: dict[str, list[tuple[RawItem, Item]]] = {}
     loaded_items: dict[str, list[RawItem]] = {}
     unreadable: dict[str, set[str]] = {}
     for name, collection in COLLECTIONS.items():
@@ -100,7 +102,7 @@ def check_municipality_files(raws: list[RawItem]) -> list[Diagnostic]:
             for raw in raws if raw.slug not in MUNICIPALITIES]
 
 
-def check_unique_titles(validated: dict[str, list[tuple[RawItem, object]]], diagnostics: list[Diagnostic]) -> None:
+def check_unique_titles(validated: dict[str, list[tuple[RawItem, Item]]], diagnostics: list[Diagnostic]) -> None:
     """Two pages with the same title look the same in search results and browser tabs."""
     seen: dict[str, str] = {}
     for pairs in validated.values():
@@ -116,12 +118,12 @@ def check_unique_titles(validated: dict[str, list[tuple[RawItem, object]]], diag
                 seen[key] = raw.path
 
 
-def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagnostic]):
+def validate_item(raw: RawItem, collection: Collection, diagnostics: list[Diagnostic]) -> Any:
     try:
         return collection.model.model_validate(raw.data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            diagnostics.append(translate(raw, collection, detail))
+            diagnostics.append(translate(raw, collection, dict(detail)))
         return None
 
 
@@ -248,10 +250,10 @@ def check_references(raw: RawItem, collection: Collection, taxonomy: dict | None
     reported again here (its own problem already is)."""
     draft = raw.data.get("draft") is True
     for path, target in collection.references:
-        value = raw.data
+        value: Any = raw.data
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
-        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        values: list[Any] = value if isinstance(value, list) else [value] if isinstance(value, str) else []
         for index, ref in enumerate(values):
             if not isinstance(ref, str) or not ID_PATTERN.match(ref):
                 continue  # wrong form: the model reports it

@@ -114,7 +114,8 @@ def closing_soonest(site: Site, limit: int = 5) -> list[OfferCard]:
 def related_offers(site: Site, entry: Entry, limit: int = 4) -> list[OfferCard]:
     """Other applicable offers of the same type, then sharing a stage."""
     offer, stages = entry.data, set(entry.data.stages)
-    same_type, same_stage = [], []
+    same_type: list[OfferCard] = []
+    same_stage: list[OfferCard] = []
     for card in all_offer_cards(site):
         if card.entry.slug == entry.slug or card.status.id == "stangd":
             continue

@@ -16,10 +16,10 @@ import yaml
 
 # libyaml's C parser when available (several times faster on large content trees); resolving
 # tags stays in Python either way, so the resolvers below apply to both.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class EditorLoader(_BaseLoader):
+class EditorLoader(_BaseLoader):  # type: ignore[valid-type,misc]  # chosen at import time
     """SafeLoader with a YAML 1.2 core-schema-like set of implicit resolvers."""
 
 
@@ -77,7 +77,7 @@ DEPTH_PROBLEM = "värdena ligger i för många nivåer inuti varandra"
 TAG_PROBLEM = "värdet har en YAML-tagg (som !!bool eller !!int) som bestämmer hur det ska läsas"
 # What a node would be without an explicit tag: `draft: !!bool yes` must not become true.
 _RESOLVER = PyEditorLoader("")
-_IMPLICIT = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+_IMPLICIT: dict[type[yaml.Node], str] = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
 def load_located(text: str) -> Located:
