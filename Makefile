@@ -113,7 +113,7 @@ audit-tools: install $(NODE_STAMP)
 # Run `make build` first; CI does (.ci/run).
 audit: audit-tools
 	@test -f site/index.html || { echo "site/ saknas: kör  make build  först" >&2; exit 1; }
-	$(BIN)/python -m audit site
+	$(BIN)/python -m audit site $(AUDIT_ARGS)
 
 # Lint and types first: the quickest things to fix, and they need no build (configured in pyproject.toml).
 lint: install

@@ -59,3 +59,20 @@ def test_the_real_limit_is_in_the_built_field_reference(county_site):
 
     reference = (county_site / "redaktorer" / "falt" / "index.html").read_text(encoding="utf-8")
     assert f"högst {TITLE_MAX} tecken" in reference
+
+
+def test_json_output_gives_each_problem_its_catalogue_title_and_guide_section(tmp_path):
+    from utveckla.diagnostics import CODES
+
+    project = make_project(tmp_path, FIXTURES / "content")
+    offer = project / "content" / "stod" / "lan-timra.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("type: lan", "type: lånet"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "utveckla", "check", "--format", "json", "--root", str(project)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    [problem] = json.loads(result.stdout)
+    assert problem["path"] == "content/stod/lan-timra.md" and problem["field"] == "type"
+    assert problem["title"] == CODES[problem["code"]]
+    assert problem["guide"] == f"https://utvecklavasternorrland.se/redaktorer/felkoder/#{problem['code']}"
+    guide = (ROOT / "docs" / "redaktorer" / "felkoder.md").read_text(encoding="utf-8")
+    assert re.search(rf"^#+ .*\{{#{problem['code']}\}}$", guide, re.M)  # the section the link opens

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -61,7 +62,7 @@ def test_deploy_only_from_main_after_every_check():
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
     build_steps = [step.get("run", "") + step.get("uses", "") for step in jobs["build"]["steps"]]
-    assert build_steps.index("make build") < build_steps.index("make sitecheck")
+    assert build_steps.index("make build") < build_steps.index("make audit")
     assert any(step.startswith("actions/upload-pages-artifact@") for step in build_steps)
     assert any(step.startswith("actions/upload-artifact@") for step in build_steps)  # preview for pull requests
     assert "make check" in [step.get("run") for step in jobs["content"]["steps"]]
@@ -97,3 +98,39 @@ def test_dependabot_updates_every_ecosystem():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}
+
+
+def _change_kind(repo: Path, changed: str, event: str = "push") -> str:
+    """Run the workflow's "changes" step in a git repository where one file changed."""
+    step = next(s for s in workflow()["jobs"]["changes"]["steps"] if s.get("id") == "kind")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.se"]
+    before = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    (repo / changed).parent.mkdir(parents=True, exist_ok=True)
+    (repo / changed).write_text(f"ändrad {changed}\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", changed], check=True)
+    output = repo.parent / f"{repo.name}-output-{before[:8]}"  # outside the repository
+    env = {**os.environ, "EVENT": event, "BEFORE": before, "BASE": before, "GITHUB_OUTPUT": str(output)}
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, check=True)
+    return output.read_text(encoding="utf-8").strip()
+
+
+def test_a_content_only_change_takes_the_fast_path(tmp_path):
+    """Content and docs page text skip the tests and Lighthouse; anything else runs everything."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "README.md").write_text("start\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.se",
+                    "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.se",
+                    "commit", "-q", "-m", "start"], check=True)
+    assert _change_kind(tmp_path, "content/stod/almi-mikrolan.md") == "code=false"
+    assert _change_kind(tmp_path, "docs/redaktorer/stod.md") == "code=false"
+    assert _change_kind(tmp_path, "content/stod/ny.md", event="pull_request") == "code=false"
+    assert _change_kind(tmp_path, "docs/assets/css/site.css") == "code=true"
+    assert _change_kind(tmp_path, "utveckla/pages.py") == "code=true"
+    assert _change_kind(tmp_path, "content/stod/annan.md", event="schedule") == "code=true"
+    jobs = workflow()["jobs"]
+    assert jobs["test"]["if"] == "needs.changes.outputs.code == 'true'"
+    audit = next(step for step in jobs["build"]["steps"] if step.get("run") == "make audit")
+    assert audit["env"]["AUDIT_ARGS"] == "${{ needs.changes.outputs.code == 'true' && ' ' || '--skip lighthouse' }}"
+    assert "needs.test.result == 'skipped'" in jobs["deploy"]["if"]

@@ -14,6 +14,11 @@ from dataclasses import asdict, dataclass
 
 GUIDE_URL = "https://utvecklavasternorrland.se/redaktorer/felkoder/"
 
+
+def guide_url(code: str) -> str:
+    """The section of the editors' guide that explains a code (its heading id is the code)."""
+    return f"{GUIDE_URL}#{code}"
+
 # The catalogue of codes. Names are permanent: the guide, tests and editors refer to them.
 CODES: dict[str, str] = {
     "yaml-syntax": "Fälten överst i filen går inte att läsa",
@@ -60,6 +65,10 @@ CODES: dict[str, str] = {
 }
 
 
+# Codes that code reacts to (not only shows): the importer rewords a missing field for a spreadsheet.
+MISSING_FIELD = "saknat-falt"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     path: str  # relative to the project root, with forward slashes
@@ -79,7 +88,7 @@ class Diagnostic:
             return value.replace(",", "%2C").replace(":", "%3A") if prop else value
 
         title = escape(f"{self.field}: {CODES.get(self.code, self.code)}", prop=True)
-        message = escape(f"{self.problem} — {self.fix} ({GUIDE_URL}#{self.code})")
+        message = escape(f"{self.problem} — {self.fix} ({guide_url(self.code)})")
         return f"::error file={escape(self.path, True)},line={self.line},title={title}::{message}"
 
 
@@ -110,7 +119,8 @@ def report_github(diagnostics: list[Diagnostic]) -> str:
 
 
 def report_json(diagnostics: list[Diagnostic]) -> str:
-    return json.dumps([asdict(d) for d in sorted(diagnostics)], ensure_ascii=False, indent=2)
+    return json.dumps([{**asdict(d), "title": CODES.get(d.code, d.code), "guide": guide_url(d.code)}
+                       for d in sorted(diagnostics)], ensure_ascii=False, indent=2)
 
 
 def report_html(diagnostics: list[Diagnostic]) -> str:
@@ -121,7 +131,7 @@ def report_html(diagnostics: list[Diagnostic]) -> str:
     items = "\n".join(
         f'<li><p><code>{html.escape(d.path)}</code>, rad {d.line}, fältet <code>{html.escape(d.field)}</code></p>'
         f"<p>{html.escape(d.problem)} — {html.escape(d.fix)} "
-        f'<a href="{GUIDE_URL}#{d.code}">[{d.code}]</a></p></li>'
+        f'<a href="{guide_url(d.code)}">[{d.code}]</a></p></li>'
         for d in sorted(diagnostics))
     return f"""<!doctype html>
 <html lang="sv">

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collections import COLLECTIONS
+from .diagnostics import MISSING_FIELD, Diagnostic
 from .fields import ID_PATTERN
 from .loader import RawItem, suggest_slug
 from .mapdata import DERIVED_COLUMNS, plain_text
@@ -41,7 +42,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 EXTRA_COLUMNS = ("slug", "body")
 REQUIRED_COLUMNS = ("title", "summary", "owner", "municipality", "sector", "status", "lat", "lon", "reviewed")
-MISSING = "fältet är obligatoriskt men saknas"  # validate.translate's words for a missing field
 NUMBER_COLUMNS = {"amount_msek", "amount_year", "jobs", "lat", "lon", "years_start", "years_end"}
 
 
@@ -173,11 +173,13 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
         item = validate_item(raw, COLLECTION, diagnostics)
         _check_references(raw, item, site, published, diagnostics)
         if item is not None:
-            for path, _code, problem, fix in (COLLECTION.rules(item) if COLLECTION.rules else ()):
-                diagnostics.append(_Problem(path, problem, fix))
+            for path, code, problem, fix in (COLLECTION.rules(item) if COLLECTION.rules else ()):
+                diagnostics.append(_Problem(path, code, problem, fix))
         for diagnostic in diagnostics:
             column = _column(diagnostic.field)
-            if diagnostic.problem == MISSING:  # the model's words are about files; say it for a spreadsheet
+            # The model's words for an empty required field are about files; say it for a spreadsheet.
+            # (A rule's problem with the same code already names what to fill in.)
+            if isinstance(diagnostic, Diagnostic) and diagnostic.code == MISSING_FIELD:
                 problems.append(RowProblem(number, column, f"cellen är tom men måste fyllas i — skriv ett värde i kolumnen {column}"))
             else:
                 problems.append(RowProblem(number, column, f"{diagnostic.problem} — {diagnostic.fix}"))
@@ -208,9 +210,10 @@ def _check_references(raw: RawItem, item, site, published: dict, diagnostics: li
 
 @dataclass(frozen=True)
 class _Problem:
-    """A rule's problem in the shape of a Diagnostic (field, problem, fix)."""
+    """A rule's problem in the shape of a Diagnostic (field, code, problem, fix)."""
 
     path: tuple
+    code: str
     problem: str
     fix: str
 

@@ -6,7 +6,8 @@ on_files     add a virtual page per PageSpec (an author's own file at the same p
              large images in docs/ made smaller, with smaller copies for srcset
 on_page_*    set edit links to the source file and swap in the rendered content; give
              every <img> width, height and srcset
-on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML
+on_post_*    fill in each page's Content Security Policy (csp.py) from its final HTML, and drop
+             the theme's blank lines and indentation (htmlspace.py)
 on_serve     watch content/ so `make serve` rebuilds when an editor saves; while the content
              has errors, serve shows them as the page at every address instead of stopping
 """
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp
 from .diagnostics import report_github, report_html, report_text
+from .htmlspace import squeeze
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from .pages import all_files, all_pages, embeds
@@ -186,14 +188,14 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         output = set_page_language(fix_theme_html(output), page.meta.get("lang"))
-        return self._with_policy(output, page.content or "", page.file.src_uri)
+        return squeeze(self._with_policy(output, page.content or "", page.file.src_uri))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):
             return output_content  # sitemap.xml
         output_content = fix_theme_html(output_content)
         # 404.html and other theme pages have no page content: every inline script is the theme's.
-        return self._with_policy(output_content, "", template_name) if csp.PLACEHOLDER in output_content \
+        return squeeze(self._with_policy(output_content, "", template_name)) if csp.PLACEHOLDER in output_content \
             else output_content
 
     def _with_policy(self, html: str, content: str, name: str) -> str:

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
 from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
-from .diagnostics import CODES, Diagnostic, field_label
+from .diagnostics import CODES, MISSING_FIELD, Diagnostic, field_label
 from .fieldinfo import likely_field
 from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
 from .hedges import hedge_problems
@@ -154,7 +154,7 @@ def translate(raw: RawItem, collection: Collection, detail: dict) -> Diagnostic:
         return Diagnostic(raw.path, line, label, "okant-falt", f"fältet ”{loc[-1]}” finns inte i {collection.label}",
                           f"{start}; tillåtna fält här är: {', '.join(fields)}")
     if kind == "missing":
-        return Diagnostic(raw.path, line, label, "saknat-falt", "fältet är obligatoriskt men saknas",
+        return Diagnostic(raw.path, line, label, MISSING_FIELD, "fältet är obligatoriskt men saknas",
                           f"lägg till en rad {loc[-1]}: … (se fältreferensen i redaktörsguiden)")
     if kind == "string_too_long":
         length = len(str(given))
