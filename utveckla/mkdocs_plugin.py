@@ -98,7 +98,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if self.problems:
             return self._error_files(files, config)
         site_url = config.site_url or "/"
-        for output in all_files(self.site, site_url):
+        for output in all_files(self.site, site_url, config.extra.get("contact")):
             if files.get_file_from_path(output.path) is None:
                 # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
                 files.append(File.generated(config, output.path, content=output.content,
