@@ -357,14 +357,16 @@ def site_contact(contact: dict | None) -> dict | None:
     return {name: contact.get(name) for name in CONTACT_FIELDS}
 
 
-def embeds(site: Site, src_uri: str, contact: dict | None = None) -> dict[str, str]:
+def embeds(site: Site, src_uri: str, contact: dict | None = None, collector: str | None = None) -> dict[str, str]:
     """Fragments that hand-written pages can place with a marker `<!-- uv:name -->`.
 
-    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set.
+    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set;
+    collector: the visitor statistics' address (statistics_url), None when they are off.
     """
     base = _base(src_uri)
     return {
         "webbplatsens-kontakt": render("embed_contact.html", contact=site_contact(contact)),
+        "statistik": render("embed_statistik.html", collector=collector),
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
         "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
