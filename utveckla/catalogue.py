@@ -35,8 +35,12 @@ SPATIAL = {
     "dcat:bbox": {"@value": "POLYGON((15.3 62.0, 19.4 62.0, 19.4 64.3, 15.3 64.3, 15.3 62.0))",
                   "@type": "http://www.opengis.net/ont/geosparql#wktLiteral"},
 }
-SWEDEN = EU + "country/SWE"
+SWEDEN = {"@id": EU + "country/SWE", "@type": "dct:Location"}
 
+# The range classes are stated with each term, as the DCAT-AP shapes check them without inference.
+LANGUAGE = {"@id": EU + "language/SWE", "@type": "dct:LinguisticSystem"}
+# EU data themes in use, with their labels (the shapes want a skos:prefLabel on each concept).
+THEME_LABELS = {"ECON": ("Ekonomi och finans", "Economy and finance")}
 # EU frequency codes and what they are in Swedish, for the page.
 FREQUENCY_LABELS = {"DAILY": "Varje dag", "IRREG": "När uppgifterna ändras"}
 
@@ -117,16 +121,17 @@ def _agent(contact: dict) -> dict:
     agent = {"@id": contact.get("url") or f"mailto:{contact['email']}", "@type": "foaf:Agent",
              "foaf:name": {"@value": contact["name"], "@language": "sv"},
              # Härnösands kommun runs the site for the county's municipalities: a local authority.
-             "dct:type": {"@id": "http://purl.org/adms/publishertype/LocalAuthority"}}
+             "dct:type": {"@id": "http://purl.org/adms/publishertype/LocalAuthority", "@type": "skos:Concept",
+                         "skos:prefLabel": {"@value": "Local Authority", "@language": "en"}}}
     if contact.get("url"):
-        agent["foaf:homepage"] = {"@id": contact["url"]}
+        agent["foaf:homepage"] = {"@id": contact["url"], "@type": "foaf:Document"}
     if contact.get("email"):
         agent["foaf:mbox"] = {"@id": f"mailto:{contact['email']}"}
     return agent
 
 
 def _contact_point(contact: dict) -> dict:
-    point = {"@type": "vcard:Organization", "vcard:fn": contact["name"],
+    point = {"@type": ["vcard:Organization", "vcard:Kind"], "vcard:fn": contact["name"],
              "vcard:hasEmail": {"@id": f"mailto:{contact['email']}"}}
     if contact.get("url"):
         point["vcard:hasURL"] = {"@id": contact["url"]}
@@ -142,8 +147,9 @@ def _distribution(dataset: Dataset, dist: Distribution, url) -> dict:
         "dct:title": _texts(dist.title_sv, dist.title_en),
         "dcat:accessURL": {"@id": url(dist.path)},
         "dcat:downloadURL": {"@id": url(dist.path)},
-        "dcat:mediaType": {"@id": f"https://www.iana.org/assignments/media-types/{dist.media_type}"},
-        "dct:format": {"@id": f"{EU}file-type/{dist.file_type}"},
+        "dcat:mediaType": {"@id": f"https://www.iana.org/assignments/media-types/{dist.media_type}",
+                           "@type": "dct:MediaType"},
+        "dct:format": {"@id": f"{EU}file-type/{dist.file_type}", "@type": "dct:MediaTypeOrExtent"},
         "dct:license": {"@id": CC0, "@type": "dct:LicenseDocument"},
     }
 
@@ -168,11 +174,12 @@ def catalogue(site: Site, site_url: str, contact: dict | None) -> dict:
             "dct:description": _texts(dataset.description_sv, dataset.description_en),
             "dct:publisher": publisher,
             "dcat:contactPoint": _contact_point(contact),
-            "dcat:theme": {"@id": f"{EU}data-theme/{dataset.theme}"},
+            "dcat:theme": {"@id": f"{EU}data-theme/{dataset.theme}", "@type": "skos:Concept",
+                           "skos:prefLabel": _texts(*THEME_LABELS[dataset.theme])},
             "dcat:keyword": [{"@value": word, "@language": "sv"} for word in dataset.keywords_sv],
-            "dct:spatial": [SPATIAL, {"@id": SWEDEN}],
-            "dct:accrualPeriodicity": {"@id": f"{EU}frequency/{dataset.frequency}"},
-            "dct:language": {"@id": f"{EU}language/SWE"},
+            "dct:spatial": [SPATIAL, SWEDEN],
+            "dct:accrualPeriodicity": {"@id": f"{EU}frequency/{dataset.frequency}", "@type": "dct:Frequency"},
+            "dct:language": LANGUAGE,
             "dct:modified": modified,
             "dcat:landingPage": {"@id": url(dataset.landing_page), "@type": "foaf:Document"},
             "dcat:distribution": [_distribution(dataset, dist, url) for dist in dataset.distributions],
@@ -186,8 +193,8 @@ def catalogue(site: Site, site_url: str, contact: dict | None) -> dict:
             "Investeringar, evenemang och nyheter för företag i Västernorrlands län som öppna data.",
             "Investments, events and news for businesses in Västernorrland County, Sweden, as open data."),
         "dct:publisher": publisher,
-        "foaf:homepage": {"@id": url(PAGE_PATH)},
-        "dct:language": {"@id": f"{EU}language/SWE"},
+        "foaf:homepage": {"@id": url(PAGE_PATH), "@type": "foaf:Document"},
+        "dct:language": LANGUAGE,
         "dct:license": {"@id": CC0, "@type": "dct:LicenseDocument"},
         "dct:modified": modified,
         "dct:spatial": [SPATIAL],
