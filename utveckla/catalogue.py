@@ -74,6 +74,7 @@ class Dataset:
     theme: str  # EU data-theme code
     frequency: str  # EU frequency code
     landing_page: str  # the page people read the same data on
+    landing_title: str  # that page's name, for the link on /oppna-data/
     distributions: tuple[Distribution, ...]
 
     @property
@@ -92,7 +93,7 @@ def datasets(site: Site) -> list[Dataset]:
             "tidsplan, antal jobb och plats. Samma uppgifter som investeringskartan.",
             "Major investments in Västernorrland County, Sweden: name, owner, municipality, sector, status, "
             "amount, schedule, jobs and location. The same records as the investment map.",
-            ("investeringar", "näringsliv", "etableringar"), "ECON", "IRREG", "investeringar/",
+            ("investeringar", "näringsliv", "etableringar"), "ECON", "IRREG", "investeringar/", "Investeringskartan",
             (Distribution("Investeringar som GeoJSON", "Investments as GeoJSON", mapdata.GEOJSON_PATH,
                           "application/geo+json", "GEOJSON"),
              Distribution("Investeringar som CSV", "Investments as CSV", mapdata.CSV_PATH, "text/csv", "CSV"))),
@@ -102,12 +103,12 @@ def datasets(site: Site) -> list[Dataset]:
             "iCalendar-flöden: ett för hela länet och ett per kommun.",
             "Upcoming business breakfasts, seminars, networking events and webinars, as iCalendar feeds: "
             "one for the whole county and one per municipality.",
-            ("evenemang", "kalender", "företag"), "ECON", "DAILY", "kalender/", feeds),
+            ("evenemang", "kalender", "företag"), "ECON", "DAILY", "kalender/", "Kalender", feeds),
         Dataset(
             "aktuellt", "Nyheter från Utveckla Västernorrland", "News from Utveckla Västernorrland",
             "Nyheter om stöd, investeringar och omställning för företag i Västernorrland, som Atom-flöde.",
             "News about business support, investments and the transition in Västernorrland, as an Atom feed.",
-            ("nyheter", "näringsliv"), "ECON", "IRREG", "aktuellt/",
+            ("nyheter", "näringsliv"), "ECON", "IRREG", "aktuellt/", "Aktuellt",
             (Distribution("Nyheter som Atom-flöde", "News as an Atom feed", NEWS_FEED_PATH,
                           "application/atom+xml", "ATOM"),)),
     ]
