@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
-	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools
+	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools reach
 
 install: $(STAMP)
 
@@ -147,3 +147,8 @@ clean:
 # The organisers' event feeds in content/kallor.yml into content/evenemang/ (nightly in CI).
 import-events: install
 	$(BIN)/python -m utveckla import-events $(IMPORT_ARGS)
+
+# The reach report from the visitor statistics' CSV export:  make reach EXPORT=export.csv [UT=rackvidd.csv]
+reach: install
+	@if [ -z "$(EXPORT)" ]; then echo 'Skriv så här: make reach EXPORT=statistikexport.csv' >&2; exit 2; fi
+	$(BIN)/python -m utveckla.reach "$(EXPORT)" --out "$(or $(UT),rackvidd.csv)"

@@ -86,7 +86,9 @@ def inline_scripts(html: str) -> list[tuple[int, str]]:
             if not _SRC.search(match.group(1)) and is_executable(match.group(1))]
 
 
-def policy(script_hashes: list[str], tiles_url: str | None = None) -> str:
+def policy(script_hashes: list[str], tiles_url: str | None = None, collector: str | None = None) -> str:
+    """collector: the visitor statistics' address (statistics.py), the one place fetches may go
+    besides the site; None (the default, statistics off) leaves connect-src at 'self'."""
     hashes = "".join(f" {h}" for h in sorted(set(script_hashes)))
     directives = [
         "default-src 'none'",
@@ -94,7 +96,7 @@ def policy(script_hashes: list[str], tiles_url: str | None = None) -> str:
         "style-src 'self'",
         f"img-src 'self' data: {tile_source(tiles_url)}",
         "font-src 'self'",
-        "connect-src 'self'",
+        f"connect-src 'self' {collector}" if collector else "connect-src 'self'",
         "worker-src 'self'",
         "manifest-src 'self'",
         "base-uri 'self'",
@@ -108,7 +110,7 @@ class UntrustedScript(Exception):
     """An inline script in the page content that no renderer of this package registered."""
 
 
-def apply(html: str, content: str, tiles_url: str | None = None) -> str:
+def apply(html: str, content: str, tiles_url: str | None = None, collector: str | None = None) -> str:
     """Fill in the page's policy; raise UntrustedScript for a script the policy would block.
 
     content is the page's main content (MkDocs' page.content), inserted into html as it is.
@@ -126,4 +128,4 @@ def apply(html: str, content: str, tiles_url: str | None = None) -> str:
         hashes.append(source_hash(code))
     if untrusted:
         raise UntrustedScript(untrusted[0][:80])
-    return html.replace(PLACEHOLDER, policy(hashes, tiles_url), 1)
+    return html.replace(PLACEHOLDER, policy(hashes, tiles_url, collector), 1)

@@ -27,7 +27,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp
+from . import csp, statistics
 from .diagnostics import report_github, report_html, report_text
 from .htmlspace import squeeze
 from .imaging import add_dimensions, prepare
@@ -59,6 +59,9 @@ class UtvecklaConfig(Config):
     tiles_url = config_options.Type(str, default=OSM_TILES)
     tiles_attribution = config_options.Type(str, default=OSM_ATTRIBUTION)
     tiles_max_zoom = config_options.Type(int, default=18)
+    # Cookieless visitor statistics: the address of the region's own GoatCounter-compatible
+    # collector. Empty: off, and the site makes no such request (statistics.py).
+    statistics_url = config_options.Type(str, default="")
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -75,6 +78,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         csp.forget_trusted_scripts()
         try:
             csp.tile_source(self.config.tiles_url)
+            self.collector = statistics.collector_url(self.config.statistics_url)
         except ValueError as error:
             raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
         try:
@@ -100,11 +104,13 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if self.problems:
             return self._error_files(files, config)
         site_url = config.site_url or "/"
-        for output in all_files(self.site, site_url):
+        for output in all_files(self.site, site_url, config.extra.get("contact")):
             if files.get_file_from_path(output.path) is None:
                 # INCLUDED: MkDocs would otherwise drop dot-folders such as .well-known/.
                 files.append(File.generated(config, output.path, content=output.content,
                                             inclusion=InclusionLevel.INCLUDED))
+        if self.collector:
+            files.append(File.generated(config, statistics.SCRIPT_PATH, content=statistics.script()))
         map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
         for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri)):
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -182,12 +188,14 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if spec is not None:
             html = spec.render(html)
         elif "uv:" in html:
-            fragments = embeds(self.site, page.file.src_uri, config.extra.get("contact"))
+            fragments = embeds(self.site, page.file.src_uri, config.extra.get("contact"), self.collector)
             html = EMBED_MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
         return add_dimensions(html, page.url, self.images)
 
     def on_post_page(self, output: str, page, config) -> str:
         output = set_page_language(fix_theme_html(output), page.meta.get("lang"))
+        if self.collector and not self.problems:
+            output = output.replace("</body>", statistics.script_tag(page.url, self.collector) + "\n</body>", 1)
         return squeeze(self._with_policy(output, page.content or "", page.file.src_uri))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
@@ -203,7 +211,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             raise PluginError(f"{name}: sidan saknar säkerhetspolicyn (CSP); "
                               "den ska komma från overrides/main.html — sidans mall måste bygga på main.html")
         try:
-            return csp.apply(html, content, self.config.tiles_url)
+            return csp.apply(html, content, self.config.tiles_url, self.collector)
         except csp.UntrustedScript as error:
             raise PluginError(f"{name}: sidans innehåll har ett inbäddat skript som säkerhetspolicyn stoppar "
                               f"({error}…) — lägg skriptet i en fil under docs/assets/js/ och länka den") from None

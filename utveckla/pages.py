@@ -12,7 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import atom, english, events, ical, investments, jsonld, mapdata, mapview, news, sitefiles, synonyms, views
+from . import (
+    atom,
+    catalogue,
+    english,
+    events,
+    ical,
+    investments,
+    jsonld,
+    mapdata,
+    mapview,
+    news,
+    sitefiles,
+    synonyms,
+    views,
+)
 from .guide import guide_pages
 from .images import docs_path, page_relative_body
 from .render import render
@@ -284,8 +298,9 @@ def news_pages(site: Site) -> list[PageSpec]:
 
 
 def news_files(site: Site, site_url: str) -> list[OutputFile]:
-    return [OutputFile("aktuellt/feed.xml", atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
-                                                      "aktuellt/feed.xml", "aktuellt/")),
+    feed_path = catalogue.NEWS_FEED_PATH  # the catalogue describes this file
+    return [OutputFile(feed_path, atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
+                                            feed_path, "aktuellt/")),
             OutputFile("aktuellt/sitemap.xml", sitefiles.section_sitemap(
                 ["aktuellt/"] + [entry.url for entry in news.articles(site)], site_url))]
 
@@ -306,12 +321,26 @@ def all_pages(site: Site, site_url: str = "/",
     tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository)."""
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
             + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
-            + [english_investment_page(site, map_settings)] + guide_pages(site))
+            + [english_investment_page(site, map_settings)] + guide_pages(site) + [open_data_page(site)])
 
 
-def all_files(site: Site, site_url: str = "/") -> list[OutputFile]:
-    """Files of the site that are not pages."""
-    return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + [
+def open_data_page(site: Site) -> PageSpec:
+    """/oppna-data/: the datasets of the catalogue, for people, from the same description."""
+    return _listing(
+        "oppna-data/index.md", "Öppna data",
+        "Investeringar, evenemang och nyheter från Utveckla Västernorrland som öppna data: fria att "
+        "använda, med en katalog som Sveriges dataportal kan läsa.",
+        "oppna_data.html", site, datasets=catalogue.datasets(site), catalogue_path=catalogue.CATALOGUE_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )
+
+
+def all_files(site: Site, site_url: str = "/", contact: dict | None = None) -> list[OutputFile]:
+    """Files of the site that are not pages; contact (extra.contact in mkdocs.yml) is the open-data
+    catalogue's publisher and contact point, so without one there is no catalogue."""
+    open_data = [OutputFile(catalogue.CATALOGUE_PATH, catalogue.catalogue_json(site, site_url, contact))] \
+        if contact else []
+    return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + open_data + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
         OutputFile(synonyms.SYNONYMS_PATH, synonyms.synonyms_json(site.synonyms)),
@@ -328,14 +357,16 @@ def site_contact(contact: dict | None) -> dict | None:
     return {name: contact.get(name) for name in CONTACT_FIELDS}
 
 
-def embeds(site: Site, src_uri: str, contact: dict | None = None) -> dict[str, str]:
+def embeds(site: Site, src_uri: str, contact: dict | None = None, collector: str | None = None) -> dict[str, str]:
     """Fragments that hand-written pages can place with a marker `<!-- uv:name -->`.
 
-    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set.
+    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set;
+    collector: the visitor statistics' address (statistics_url), None when they are off.
     """
     base = _base(src_uri)
     return {
         "webbplatsens-kontakt": render("embed_contact.html", contact=site_contact(contact)),
+        "statistik": render("embed_statistik.html", collector=collector),
         "stod-stanger-snart": render("embed_closing_soon.html", cards=views.closing_soonest(site), base=base,
                                      site=site),
         "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
