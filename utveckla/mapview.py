@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import folium
 from folium.elements import MacroElement
+from folium.map import FitBounds
 from folium.plugins import FastMarkerCluster
 from folium.template import Template
 from markupsafe import Markup, escape
@@ -165,14 +166,18 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     m = folium.Map(location=center, zoom_start=zoom or 8, tiles=None, zoom_control=False,
                    scroll_wheel_zoom=False)
     m._id = map_id.replace("-", "_")
+    if zoom is None and rows:
+        # Before the tiles and the markers, and without animation: the tiles are then fetched,
+        # and the markers clustered, once, for the zoom the map opens at (a zoom after them
+        # costs a phone a quarter of a second of blocked page).
+        lats, lons = [row.lat for row in rows], [row.lon for row in rows]
+        fit = FitBounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
+        fit.options["animate"] = False
+        m.add_child(fit)
     tiles = folium.TileLayer(tiles=settings.tiles_url, attr=settings.tiles_attribution, name="bakgrundskarta",
                              max_zoom=settings.tiles_max_zoom)
     tiles._id = m._id
     m.add_child(tiles)
-    if zoom is None and rows:
-        # Before the markers: they are then clustered once, for the zoom the map opens at.
-        lats, lons = [row.lat for row in rows], [row.lon for row in rows]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=12)
     styles = {s: [sector_style(s).color, sector_style(s).glyph] for s in sorted({row.sector for row in rows})}
     config = {"icons": styles, "markers": [marker_template(v) for v in VARIANTS],
               "labels": marker_labels(rows), "links": base + links}
