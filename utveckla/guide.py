@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import models
 from .collections import COLLECTIONS
 from .fieldinfo import FieldDoc, collection_fields
+from .pagespec import PageSpec
 from .render import render
 from .site import Site
 
@@ -119,8 +120,6 @@ def field_reference(site: Site) -> list[CollectionReference]:
 
 
 def guide_pages(site: Site):
-    from .pages import PageSpec  # pages imports this module
-
     title = "Fältreferens"
     description = "Alla fält i alla samlingar: vad de betyder, om de måste fyllas i och hur värdet ska skrivas."
     base = "../../"

@@ -1,16 +1,12 @@
 """The generated pages: for every listing and every item, where it goes and how it renders.
 
-A PageSpec is independent of the site generator. The MkDocs adapter turns each into a
-virtual Markdown file (title, description and the item's body) and, once the body has
-become HTML, swaps in `render(body_html)` as the page's content. An item's render sanitises
-the body HTML first (sanitize.py), so no generator can place a body in a page unsanitised.
-An OutputFile is any other file of the site (calendar feeds, redirects), written as it is.
+Each page is a PageSpec (pagespec.py). An item's render sanitises the body HTML first
+(sanitize.py), so no generator can place a body in a page unsanitised.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from . import (
     atom,
@@ -29,32 +25,13 @@ from . import (
 )
 from .guide import guide_pages
 from .images import docs_path, page_relative_body
+from .pagespec import OutputFile, PageSpec
 from .render import render
 from .sanitize import sanitize
 from .site import Entry, Site
 
 # The map with the default tile server, for callers that do not configure one (frozen, so one is enough).
 DEFAULT_MAP = mapview.MapSettings()
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    src_uri: str  # e.g. "stod/almi-mikrolan.md" → /stod/almi-mikrolan/
-    title: str
-    description: str
-    source_path: str | None  # file an editor changes, for the edit link in the footer; a folder (ending in /) for listings
-    body: str  # Markdown for the generator to turn into HTML
-    render: Callable[[str], str]  # body HTML → the page's full content HTML
-    hide: tuple[str, ...] = field(default=("toc",))
-    searchable: bool = True  # False where every card duplicates a page that is indexed itself
-    search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
-    lang: str = "sv"  # the page's language; the English section says "en"
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    path: str  # relative to the site root, e.g. "kalender.ics"
-    content: str | bytes
 
 
 def _base(src_uri: str) -> str:
