@@ -26,9 +26,10 @@ NEWS_FEED_PATH = "aktuellt/feed.xml"
 
 EU = "http://publications.europa.eu/resource/authority/"
 CC0 = EU + "licence/CC0"
-# Västernorrlands län: SCB's county code 22, inside Sweden; the box is the county's extent.
+# Västernorrlands län by its EU NUTS code (SE321; NUTS is the EU's authority for regions, which
+# DCAT-AP names for dct:spatial), inside Sweden; the box is the county's extent.
 SPATIAL = {
-    "@id": "https://www.scb.se/lan/22",
+    "@id": "http://data.europa.eu/nuts/code/SE321",
     "@type": "dct:Location",
     "skos:prefLabel": [{"@value": "Västernorrlands län", "@language": "sv"},
                        {"@value": "Västernorrland County", "@language": "en"}],
@@ -36,6 +37,8 @@ SPATIAL = {
                   "@type": "http://www.opengis.net/ont/geosparql#wktLiteral"},
 }
 SWEDEN = {"@id": EU + "country/SWE", "@type": "dct:Location"}
+# Everything in the catalogue is open data: DCAT-AP-SE recommends saying so on each dataset.
+PUBLIC = {"@id": EU + "access-right/PUBLIC", "@type": "dct:RightsStatement"}
 
 # The range classes are stated with each term, as the DCAT-AP shapes check them without inference.
 LANGUAGE = {"@id": EU + "language/SWE", "@type": "dct:LinguisticSystem"}
@@ -180,6 +183,7 @@ def catalogue(site: Site, site_url: str, contact: dict | None) -> dict:
             "dcat:keyword": [{"@value": word, "@language": "sv"} for word in dataset.keywords_sv],
             "dct:spatial": [SPATIAL, SWEDEN],
             "dct:accrualPeriodicity": {"@id": f"{EU}frequency/{dataset.frequency}", "@type": "dct:Frequency"},
+            "dct:accessRights": PUBLIC,
             "dct:language": LANGUAGE,
             "dct:modified": modified,
             "dcat:landingPage": {"@id": url(dataset.landing_page), "@type": "foaf:Document"},
