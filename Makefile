@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
-	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools reach
+	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools reach goaccess-deps
 
 install: $(STAMP)
 
@@ -120,7 +120,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: install browser-deps calc-deps lint
+test: install browser-deps calc-deps goaccess-deps lint
 	$(BIN)/python -m pytest
 
 test-fast: install lint
@@ -148,7 +148,12 @@ clean:
 import-events: install
 	$(BIN)/python -m utveckla import-events $(IMPORT_ARGS)
 
-# The reach report from the visitor statistics' CSV export:  make reach EXPORT=export.csv [UT=rackvidd.csv]
-reach: install
-	@if [ -z "$(EXPORT)" ]; then echo 'Skriv så här: make reach EXPORT=statistikexport.csv' >&2; exit 2; fi
-	$(BIN)/python -m utveckla.reach "$(EXPORT)" --out "$(or $(UT),rackvidd.csv)"
+# The reach report from the visitor statistics' CSV export, or from the web server's access log
+# through GoAccess:  make reach EXPORT=export.csv [UT=rackvidd.csv]  or  make reach LOGG=access.log
+reach: install goaccess-deps
+	@if [ -z "$(EXPORT)$(LOGG)" ]; then echo 'Skriv så här: make reach EXPORT=statistikexport.csv  (eller LOGG=access.log)' >&2; exit 2; fi
+	$(BIN)/python -m utveckla.reach $(if $(LOGG),--logg "$(LOGG)","$(EXPORT)") --out "$(or $(UT),rackvidd.csv)"
+
+# GoAccess, which make reach reads a web server's access log with (tests/test_rackvidd.py).
+goaccess-deps:
+	@bash scripts/install-goaccess.sh
