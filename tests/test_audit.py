@@ -18,6 +18,7 @@ from audit.gate_network import judge as judge_network
 from audit.server import serve
 from audit.sitefiles import load_site, tiles_host_pattern
 from audit_support import ROOT, copy_site, insert, run_audit
+from conftest import needs_vnu
 
 BUDGETS = load_budgets(ROOT / "budgets.yml")
 
@@ -70,6 +71,7 @@ def test_a_500_kb_script_breaks_the_weight_budgets(fixture_site, tmp_path):
     assert "stod/index.html" not in result.stdout    # only the page that loads it
 
 
+@needs_vnu
 def test_invalid_html_fails_with_the_page_and_line(fixture_site, tmp_path):
     site = copy_site(fixture_site, tmp_path / "site")
     insert(site / "aktorer" / "index.html", '<p id="dubbel">a</p><p id="dubbel">b</p>')
@@ -79,6 +81,7 @@ def test_invalid_html_fails_with_the_page_and_line(fixture_site, tmp_path):
     assert "unika id" in result.stdout or "olika id" in result.stdout
 
 
+@needs_vnu
 def test_untouched_fixture_site_has_valid_html(fixture_site, tmp_path):
     result = run_audit(copy_site(fixture_site, tmp_path / "site"), "html")
     assert result.returncode == 0, result.stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import FIXTURES, ROOT, make_project, run_build
+from conftest import FIXTURES, ROOT, make_project, needs_vnu, run_build
 from utveckla.images import page_relative_body
 from utveckla.validate import load_site
 
@@ -171,8 +171,7 @@ def test_site_check_finds_broken_links_anchors_and_images(tmp_path):
     ]
 
 
-@pytest.mark.skipif(not (ROOT / "node_modules" / "vnu-jar").exists() or not shutil.which("java"),
-                    reason="vnu-jar (npm ci) eller Java saknas")
+@needs_vnu
 def test_built_html_is_valid(county_site):
     result = run_check_site(county_site, "--html")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
