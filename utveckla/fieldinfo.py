@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from . import fields
+from . import documents, fields
 from .collections import COLLECTIONS
 from .swedish import swedish_number
 
@@ -38,6 +38,7 @@ _NAMED_TYPES = [
     (fields.ShortText, f"text, högst {swedish_number(fields.SHORT_TEXT_MAX)} tecken"),
     (fields.Text, f"text, högst {swedish_number(fields.TEXT_MAX)} tecken"),
     (fields.Phone, "telefonnummer"),
+    (documents.DocumentRef, "sökväg från docs/ till en pdf-, docx-, pptx- eller xlsx-fil, eller webbadress som börjar med https://"),
     (fields.Note, f"text, högst {swedish_number(fields.NOTE_MAX)} tecken, visas aldrig på webbplatsen"),
 ]
 
