@@ -4,8 +4,9 @@ without JavaScript (the fixture site of tests/test_resultat.py)."""
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations, run_build, serve
 from test_resultat import results_project
+
+from conftest import axe_violations, run_build, serve
 
 pytestmark = pytest.mark.browser
 
