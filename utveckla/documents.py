@@ -24,6 +24,8 @@ from .swedish import swedish_number
 # The file types a result may be, with the name a visitor knows them by. Office files are
 # listed with type and size like a PDF; only PDFs can be inspected for tags.
 DOCUMENT_TYPES = {".pdf": "PDF", ".docx": "Word", ".pptx": "PowerPoint", ".xlsx": "Excel"}
+SUFFIXES = [suffix.lstrip(".") for suffix in DOCUMENT_TYPES]
+SUFFIX_WORDS = ", ".join(SUFFIXES[:-1]) + " eller " + SUFFIXES[-1]  # "pdf, docx, pptx eller xlsx"
 # Where editors put them (a suggestion in messages and the guide; any folder under docs/ works).
 DOCUMENT_FOLDER = "dokument"
 # What a PDF can lack, in the words of the warning and the page note.
@@ -53,14 +55,15 @@ def check_document(value: object) -> str:
                     f"skriv sökvägen från mappen docs, till exempel {DOCUMENT_FOLDER}/rapport.pdf")
     if Path(path).suffix.lower() not in DOCUMENT_TYPES:
         raise _fail("dokumenttyp", f"{text} är inte en filtyp som kan publiceras som resultat",
-                    f"spara dokumentet som {', '.join(t.lstrip('.') for t in DOCUMENT_TYPES)}, "
+                    f"spara dokumentet som {SUFFIX_WORDS}, "
                     "eller länka till det med en adress som börjar med https://")
     return path
 
 
 DocumentRef = Annotated[str, BeforeValidator(check_document), WithJsonSchema({"type": "string", "anyOf": [
     {"pattern": r"^https?://[^\s]+\.[^\s]+$"},
-    {"pattern": r"^[^:\s][^:]*\.(pdf|docx|pptx|xlsx|PDF|DOCX|PPTX|XLSX)$"},
+    # JSON Schema's regular expressions (ECMA-262) have no case flag: both cases are listed.
+    {"pattern": rf"^[^:\s][^:]*\.({'|'.join(SUFFIXES + [s.upper() for s in SUFFIXES])})$"},
 ]})]
 
 

@@ -38,7 +38,7 @@ _NAMED_TYPES = [
     (fields.ShortText, f"text, högst {swedish_number(fields.SHORT_TEXT_MAX)} tecken"),
     (fields.Text, f"text, högst {swedish_number(fields.TEXT_MAX)} tecken"),
     (fields.Phone, "telefonnummer"),
-    (documents.DocumentRef, "sökväg från docs/ till en pdf-, docx-, pptx- eller xlsx-fil, eller webbadress som börjar med https://"),
+    (documents.DocumentRef, f"sökväg från docs/ till en fil ({documents.SUFFIX_WORDS}), eller webbadress som börjar med https://"),
     (fields.Note, f"text, högst {swedish_number(fields.NOTE_MAX)} tecken, visas aldrig på webbplatsen"),
 ]
 
