@@ -5,7 +5,7 @@
 import remarkFrontmatter from "remark-frontmatter";
 import remarkLintFrontmatterSchema from "remark-lint-frontmatter-schema";
 
-const collections = ["stod", "aktorer", "kommuner", "evenemang", "investeringar", "aktuellt"];
+const collections = ["stod", "aktorer", "kommuner", "evenemang", "investeringar", "aktuellt", "resultat"];
 
 export default {
   plugins: [

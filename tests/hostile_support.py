@@ -29,6 +29,8 @@ och kod: `</script><script>alert(1)</script>` och `<img src=x onerror=alert(1)>`
 [En vanlig länk](https://example.se/?q=1&x=2)
 """
 
+RESULT_SENTENCES = "\nDen första meningen om resultatet. Den andra meningen. Den tredje meningen.\n"
+
 
 def hostile(marker: str, limit: int) -> str:
     """As many payloads as fit in `limit` characters, ending with the marker."""
@@ -90,6 +92,11 @@ def items() -> dict[str, dict]:
             "tags": ["<svg onload=alert(1)> #tag"], "image": "assets/delningsbild.png",
             "image_alt": h("aktuellt.image_alt", 200), "municipalities": ["sundsvall"], "source": HOSTILE_URL,
         },
+        "resultat/hostile-resultat.md": {
+            "title": h("resultat.title", 90), "summary": h("resultat.summary", 200), "date": "2026-10-01",
+            "kind": "rapport", "theme": h("resultat.theme", 200), "document": HOSTILE_URL,
+            "news": "hostile-nyhet", "source": HOSTILE_URL,
+        },
     }
 
 
@@ -119,7 +126,9 @@ def write_content(target: Path, body: str = HOSTILE_BODY) -> Path:
         file = content / path
         file.parent.mkdir(parents=True, exist_ok=True)
         front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-        file.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+        # A result's body is its summary of at least three sentences (results.body_problems).
+        summary = RESULT_SENTENCES if path.startswith("resultat/") else ""
+        file.write_text(f"---\n{front}---\n{body}{summary}", encoding="utf-8")
     return content
 
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, GOOD_OFFER_FRONT
-from hostile_support import HOSTILE_BODY, ROOT, items, write_content
+from hostile_support import HOSTILE_BODY, RESULT_SENTENCES, ROOT, items, write_content
 from utveckla import bodies, fields
 from utveckla.collections import COLLECTIONS
 from utveckla.validate import load_site
@@ -74,7 +74,8 @@ def with_value(root: Path, collection: str, path: tuple, value: object) -> list[
     target[path[-1]] = value
     file = root / "content" / name
     original = file.read_text(encoding="utf-8")
-    file.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n", encoding="utf-8")
+    body = RESULT_SENTENCES if collection == "resultat" else ""  # a result needs its three-sentence summary
+    file.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
     try:
         _, diagnostics = load_site(root, TODAY)
     finally:

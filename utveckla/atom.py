@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from .site import Entry
 
@@ -25,12 +26,15 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def feed(articles: list[Entry], site_url: str, title: str, feed_path: str, page_path: str) -> bytes:
+def feed(articles: list[Entry], site_url: str, title: str, feed_path: str, page_path: str,
+         subtitle: str = "Nyheter om stöd, investeringar och omställning för företag i Västernorrland.",
+         categories: Callable[[Entry], list[str]] = lambda article: list(article.data.tags)) -> bytes:
+    """articles: entries with a `date` (news, results), newest first; categories: each one's terms."""
     base = site_url.rstrip("/") + "/"
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "sv"})
     _add(root, "id", base + page_path)
     _add(root, "title", title)
-    _add(root, "subtitle", "Nyheter om stöd, investeringar och omställning för företag i Västernorrland.")
+    _add(root, "subtitle", subtitle)
     _add(root, "updated", _stamp(max((a.data.date for a in articles), default=dt.date(2026, 1, 1))))
     _add(root, "link", rel="self", type="application/atom+xml", href=base + feed_path)
     _add(root, "link", rel="alternate", type="text/html", href=base + page_path)
@@ -39,15 +43,15 @@ def feed(articles: list[Entry], site_url: str, title: str, feed_path: str, page_
     _add(author, "uri", base)
     for article in articles:
         entry = _add(root, "entry")
-        url = base + f"aktuellt/{article.slug}/"
+        url = base + article.url
         _add(entry, "id", url)
         _add(entry, "title", article.data.title)
         _add(entry, "link", rel="alternate", type="text/html", href=url)
         _add(entry, "published", _stamp(article.data.date))
         _add(entry, "updated", _stamp(article.data.date))
         _add(entry, "summary", article.data.summary)
-        for tag in article.data.tags:
-            _add(entry, "category", term=tag)
+        for term in categories(article):
+            _add(entry, "category", term=term)
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .collections import COLLECTIONS
-from .diagnostics import report_github, report_json, report_text
+from .diagnostics import report_github, report_json, report_text, report_warnings
 from .news import scheduled
 from .site import BuildDateError, build_date
 from .validate import load_site
@@ -80,6 +80,8 @@ def run_check(root: Path, output: str | None) -> int:
     # News dated ahead is no problem: it is checked now and comes out on its date.
     for entry in scheduled(site):
         print(f"{entry.path}: publiceras {entry.data.date.isoformat()} (datumet har inte kommit än)")
+    if site.warnings:  # published, with a note on the page: the editor should still mend it
+        print(report_warnings(site.warnings, output == "github" or os.environ.get("GITHUB_ACTIONS") == "true"))
     if not diagnostics:
         counts = ", ".join(f"{len(entries)} {name}" for name, entries in site.entries.items())
         print(f"Innehållet är rätt ifyllt: {counts}.")

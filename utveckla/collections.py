@@ -168,6 +168,11 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("aktuellt", "nyheter", models.Article, (
             (("municipalities",), "kommuner"),
         ), _article_rules),
+        # min_sentences: the body is the result's plain-language summary (results.body_problems).
+        Collection("resultat", "projektets resultat", models.Result, (
+            (("kind",), "taxonomi:resultattyper"),
+            (("news",), "aktuellt"),
+        ), extra={"min_sentences": 3}),
     )
 }
 
@@ -183,4 +188,5 @@ REQUIRED_TAXONOMY = {
     "aktorstyper": [],
     # EU's size classes (Recommendation 2003/361/EC): fewer than 10, 50 and 250 employees.
     "foretagsstorlekar": ["mikro", "sma", "medelstora", "stora"],
+    "resultattyper": ["rapport", "utvardering", "presentation", "karta", "budskap", "annat"],
 }

@@ -62,6 +62,10 @@ CODES: dict[str, str] = {
     "intern-anteckning": "Redaktörens tveksamhet står i publicerad text",
     "upprepning": "Fel i upprepningen av ett evenemang",
     "kalla": "Fel i listan över evenemangsflöden (kallor.yml)",
+    "dokument-saknas": "Dokumentfilen finns inte",
+    "dokumenttyp": "Filen är inte ett dokument som kan publiceras",
+    "for-fa-meningar": "Sammanfattningen i brödtexten är för kort",
+    "pdf-tillganglighet": "PDF:en är inte tillgänglig (varning)",
 }
 
 
@@ -116,6 +120,15 @@ def report_text(diagnostics: list[Diagnostic]) -> str:
 
 def report_github(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(d.github() for d in sorted(diagnostics))
+
+
+def report_warnings(warnings, github: bool = False) -> str:
+    """Problems that do not stop the build, one line each starting "varning:"; as GitHub
+    annotations of the warning level too when github."""
+    lines = [f"varning: {w.text()}" for w in sorted(warnings)]
+    if github:
+        lines += [w.github().replace("::error ", "::warning ", 1) for w in sorted(warnings)]
+    return "\n".join(lines)
 
 
 def report_json(diagnostics: list[Diagnostic]) -> str:

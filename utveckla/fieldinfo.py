@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from . import fields
+from . import documents, fields
 from .collections import COLLECTIONS
 from .swedish import swedish_number
 
@@ -38,6 +38,7 @@ _NAMED_TYPES = [
     (fields.ShortText, f"text, högst {swedish_number(fields.SHORT_TEXT_MAX)} tecken"),
     (fields.Text, f"text, högst {swedish_number(fields.TEXT_MAX)} tecken"),
     (fields.Phone, "telefonnummer"),
+    (documents.DocumentRef, f"sökväg från docs/ till en fil ({documents.SUFFIX_WORDS}), eller webbadress som börjar med https://"),
     (fields.Note, f"text, högst {swedish_number(fields.NOTE_MAX)} tecken, visas aldrig på webbplatsen"),
 ]
 

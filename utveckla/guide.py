@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from . import models
+from . import models, news
 from .collections import COLLECTIONS
 from .fieldinfo import FieldDoc, collection_fields
 from .pagespec import PageSpec
@@ -57,7 +57,8 @@ def id_list(site: Site, target: str) -> IdList | None:
         vocabulary = target.split(":", 1)[1]
         return IdList(_anchor(target), vocabulary, f"Id:n under {vocabulary} i content/taxonomier.yml (du kan lägga till fler där):",
                       tuple(site.taxonomy.get(vocabulary, {}).items()))
-    entries = site.entries.get(target, ())
+    # News dated ahead is in no output until its day, not even here (news.articles).
+    entries = tuple(news.articles(site)) if target == "aktuellt" else site.entries.get(target, ())
     if len(entries) <= 10:
         return IdList(_anchor(target), f"content/{target}/", f"Filnamn utan .md i content/{target}/:",
                       tuple((e.slug, e.data.title) for e in entries))

@@ -161,3 +161,39 @@ def organization_data(name: str, url: str, page_url: str, phone: str | None, ema
     if address:
         data["address"] = address
     return data
+
+
+# schema.org types for the kinds of result; a kind editors add is a CreativeWork.
+RESULT_TYPES = {"rapport": "Report", "utvardering": "Report", "presentation": "PresentationDigitalDocument",
+                "karta": "Map"}
+MEDIA_TYPES = {"PDF": "application/pdf",
+               "Word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "PowerPoint": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+               "Excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def result_data(card, site_url: str) -> dict:
+    """schema.org Report (or PresentationDigitalDocument, Map, CreativeWork) for a project result."""
+    result, document = card.entry.data, card.document
+    data: dict = {
+        "@context": SCHEMA,
+        "@type": RESULT_TYPES.get(card.kind_id, "CreativeWork"),
+        "name": result.title,
+        "description": result.summary,
+        "url": absolute(site_url, card.url),
+        "datePublished": result.date.isoformat(),
+        "inLanguage": result.language,
+        "genre": card.kind_label,
+    }
+    if result.theme:
+        data["about"] = result.theme
+    media: dict = {"@type": "MediaObject",
+                   "contentUrl": document.href if document.external else absolute(site_url, document.href)}
+    if document.type_label in MEDIA_TYPES:
+        media["encodingFormat"] = MEDIA_TYPES[document.type_label]
+    if document.size_bytes is not None:
+        media["contentSize"] = f"{document.size_bytes} B"
+    data["associatedMedia"] = media
+    if result.source:
+        data["isBasedOn"] = result.source
+    return data

@@ -18,6 +18,7 @@ import html
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -28,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, statistics
-from .diagnostics import report_github, report_html, report_text
+from .diagnostics import report_github, report_html, report_text, report_warnings
 from .htmlspace import squeeze
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
@@ -88,6 +89,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         self.site, self.problems = load_site(self.root, now.date(), now)
         self.specs = {}
         if not self.problems:
+            # Warnings (a PDF that is not accessible) are printed, not logged: --strict would
+            # stop the build, and the page already offers an accessible version on request.
+            if self.site.warnings:
+                print(report_warnings(self.site.warnings, os.environ.get("GITHUB_ACTIONS") == "true"), file=sys.stderr)
             return config
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(report_github(self.problems))
@@ -112,7 +117,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if self.collector:
             files.append(File.generated(config, statistics.SCRIPT_PATH, content=statistics.script()))
         map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
-        for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri)):
+        for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri), config.extra.get("contact")):
             if files.get_file_from_path(spec.src_uri) is not None:
                 continue  # a hand-written page at the same path wins
             # The theme prints title and description into HTML without escaping (MkDocs titles

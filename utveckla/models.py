@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from .documents import DOCUMENT_FOLDER, SUFFIX_WORDS, DocumentRef
 from .fields import (
     SHORT_TEXT_MAX,
     SUMMARY_MAX,
@@ -215,6 +216,22 @@ class Article(Item):
     image: ShortText | None = Field(None, description="Sökväg till en bild under docs/, t.ex. bilder/hamn.jpg.")
     image_alt: ShortText | None = Field(None, description="Bildens alternativtext. Krävs med image.")
     municipalities: IdList = Field([], description="Kommuner som artikeln handlar om.")
+
+
+# The languages a result's document may be in, with the words the page uses.
+DOCUMENT_LANGUAGES = {"sv": "svenska", "en": "engelska"}
+DocumentLanguage = Literal["sv", "en"]
+
+
+class Result(Item):
+    """`resultat`: a result of the project (a report, an evaluation, a presentation, a map …)."""
+
+    date: Date = Field(description="Publiceringsdatum (ÅÅÅÅ-MM-DD): när resultatet blev klart eller publicerades.")
+    kind: Id = Field(description="Sorts resultat (rapport, utvärdering, presentation …), ett id under resultattyper i taxonomier.yml.")
+    theme: ShortText | None = Field(None, description="Arbetspaket eller tema i projektet, t.ex. Kompetensförsörjning. Utelämnat: visas inte.")
+    document: DocumentRef = Field(description=f"Dokumentet: en fil under docs/ skriven från docs/ (t.ex. {DOCUMENT_FOLDER}/rapport.pdf; {SUFFIX_WORDS}), eller hela adressen (https://…) till dokumentet på en annan webbplats.")
+    language: DocumentLanguage = Field("sv", description="Dokumentets språk: sv (svenska) eller en (engelska). Utelämnat: sv.")
+    news: Id | None = Field(None, description="Id för nyheten i content/aktuellt/ som berättar om resultatet. Nyheten länkar då hit och tvärtom.")
 
 
 SourceKind = Literal["ics", "rss", "atom", "jsonld"]

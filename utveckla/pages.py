@@ -19,6 +19,7 @@ from . import (
     mapdata,
     mapview,
     news,
+    results,
     sitefiles,
     synonyms,
     views,
@@ -265,13 +266,42 @@ def news_pages(site: Site) -> list[PageSpec]:
             source_path="content/aktuellt/", articles=entries))
     for entry in news.articles(site):
         specs.append(_item_page(
-            entry, "aktuellt_item.html", site, tags=news.tags_of(entry),
+            entry, "aktuellt_item.html", site, tags=news.tags_of(entry), results=results.results_announced_in(site, entry),
             municipalities=[m for m in (site.get("kommuner", slug) for slug in entry.data.municipalities) if m],
             # Written from docs/ ("bilder/hamn.jpg", also "/bilder/…" or "docs/bilder/…"); the plugin
             # adds width, height and srcset to the <img>.
             image={"src": docs_path(entry.data.image), "width": None, "height": None} if entry.data.image else None,
         ))
     return specs
+
+
+RESULTS_DESCRIPTION = ("Rapporter, utvärderingar, presentationer och kartor från projektet Hållbar "
+                       "samhällsomställning i Västernorrland. Filtrera på sort och år.")
+
+
+def result_pages(site: Site, site_url: str = "/", contact: dict | None = None) -> list[PageSpec]:
+    """/om-projektet/resultat/ and a page per result; contact (extra.contact) is where a visitor
+    asks for an accessible version of a document that is not."""
+    cards = results.result_cards(site)
+    specs = [_listing(
+        "om-projektet/resultat/index.md", "Projektets resultat", RESULTS_DESCRIPTION, "resultat_list.html", site,
+        source_path=f"content/{results.COLLECTION}/", cards=cards, facets=results.facet_options(site, cards),
+        feed_path=results.FEED_PATH, contact=site_contact(contact),
+    )]
+    for card in cards:
+        specs.append(_item_page(card.entry, "resultat_item.html", site, card=card, contact=site_contact(contact),
+                                structured_data=jsonld.script_tag(jsonld.result_data(card, site_url))))
+    return specs
+
+
+def result_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The results as an Atom feed, newest first."""
+    cards = results.result_cards(site)
+    labels = {card.entry.slug: card.kind_label for card in cards}
+    return [OutputFile(results.FEED_PATH, atom.feed(
+        [card.entry for card in cards], site_url, "Projektets resultat – Utveckla Västernorrland", results.FEED_PATH,
+        results.LISTING_URL, "Rapporter, utvärderingar, presentationer och kartor från Hållbar samhällsomställning.",
+        lambda entry: [labels[entry.slug]]))]
 
 
 def news_files(site: Site, site_url: str) -> list[OutputFile]:
@@ -292,12 +322,15 @@ def investment_files(site: Site, site_url: str) -> list[OutputFile]:
 
 
 def all_pages(site: Site, site_url: str = "/",
-              map_settings: mapview.MapSettings = DEFAULT_MAP, tip_url: str | None = None) -> list[PageSpec]:
+              map_settings: mapview.MapSettings = DEFAULT_MAP, tip_url: str | None = None,
+              contact: dict | None = None) -> list[PageSpec]:
     """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
     map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site;
-    tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository)."""
+    tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository);
+    contact is the site's contact (extra.contact), which result pages name."""
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
             + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
+            + result_pages(site, site_url, contact)
             + [english_investment_page(site, map_settings)] + guide_pages(site) + [open_data_page(site)])
 
 
@@ -317,7 +350,8 @@ def all_files(site: Site, site_url: str = "/", contact: dict | None = None) -> l
     catalogue's publisher and contact point, so without one there is no catalogue."""
     open_data = [OutputFile(catalogue.CATALOGUE_PATH, catalogue.catalogue_json(site, site_url, contact))] \
         if contact else []
-    return (calendar_files(site, site_url) + news_files(site, site_url) + investment_files(site, site_url) + open_data + [
+    return (calendar_files(site, site_url) + news_files(site, site_url) + result_files(site, site_url)
+            + investment_files(site, site_url) + open_data + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
         OutputFile(synonyms.SYNONYMS_PATH, synonyms.synonyms_json(site.synonyms)),

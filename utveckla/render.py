@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import investments, views
+from . import documents, investments, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,6 +30,7 @@ def environment() -> Environment:
     env.filters["sv_number"] = views.swedish_number
     env.filters["sv_msek"] = investments.msek_text
     env.filters["plain_number"] = views.plain_number
+    env.filters["lacks_text"] = documents.lacks_text
     return env
 
 

@@ -116,6 +116,9 @@ def scaffold_text(root: Path, collection: str, title: str, today: dt.date) -> st
         "---",
         "",
     ]
+    sentences = COLLECTIONS[collection].extra.get("min_sentences")
+    if sentences:  # a comment is never published, and the check counts no sentence in it
+        body.insert(-1, f"<!-- Skriv här en sammanfattning på enkel svenska, minst {sentences} meningar. -->")
     return "\n".join(body)
 
 

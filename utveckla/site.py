@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
@@ -14,8 +14,9 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 # Items whose pages live under another URL prefix than their collection's folder name.
 # `evenemang` is the calendar: its pages are /kalender/<slug>/ (the old /evenemang/<slug>/
-# addresses redirect there, see pages.calendar_files).
-URL_PREFIX = {"evenemang": "kalender"}
+# addresses redirect there, see pages.calendar_files); the project's results belong to the
+# page about the project, /om-projektet/.
+URL_PREFIX = {"evenemang": "kalender", "resultat": "om-projektet/resultat"}
 
 
 class BuildDateError(ValueError):
@@ -75,6 +76,10 @@ class Site:
     synonyms: tuple[tuple[str, ...], ...] = ()
     # The organisers' event feeds (content/kallor.yml, sources.py), for the importer and the calendar.
     sources: tuple = ()
+    # Each result's document as inspected at load time (documents.Document), by slug.
+    documents: dict[str, Any] = field(default_factory=dict)
+    # Problems that do not stop the build (a PDF that is not accessible), as diagnostics.
+    warnings: tuple = ()
 
     @property
     def moment(self) -> dt.datetime:

@@ -22,6 +22,7 @@ from .hedges import hedge_problems
 from .images import check_item_images
 from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
 from .models import Item
+from .results import body_problems, document_problems, inspect_documents
 from .site import Entry, Site
 from .sources import check_sources, read_sources
 from .swedish import swedish_sort_key
@@ -50,6 +51,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         for raw in loaded.items:
             diagnostics.extend(check_body(raw))
             diagnostics.extend(hedge_problems(raw))
+            diagnostics.extend(body_problems(raw, collection))
             item = validate_item(raw, collection, diagnostics)
             if item is not None:
                 validated[name].append((raw, item))
@@ -62,6 +64,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
         for raw in raws:
             check_references(raw, COLLECTIONS[name], taxonomy, published, everything, unreadable, diagnostics)
             diagnostics.extend(check_item_images(root, raw))
+            diagnostics.extend(document_problems(root, raw))
     sources = check_sources(
         read_sources(root, diagnostics),
         lambda raw, collection, found: check_references(raw, collection, taxonomy, published, everything, unreadable, found),
@@ -80,8 +83,11 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
             if not item.draft
         )
     check_unique_titles(validated, diagnostics)
+    # Documents are inspected only when the content is right (a missing file is a problem above).
+    usable = [] if diagnostics else [(raw, item) for raw, item in validated.get("resultat", []) if not item.draft]
+    documents, warnings = inspect_documents(root, usable)
     return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms,
-                sources=sources), sorted(set(diagnostics))
+                sources=sources, documents=documents, warnings=tuple(sorted(warnings))), sorted(set(diagnostics))
 
 
 def rule_line(raw: RawItem, path: tuple, problem: str) -> int:
