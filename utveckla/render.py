@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import investments, views
+from . import investments, swedish, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,6 +30,9 @@ def environment() -> Environment:
     env.filters["sv_number"] = views.swedish_number
     env.filters["sv_msek"] = investments.msek_text
     env.filters["plain_number"] = views.plain_number
+    # {{ n|sv_count("investering", "investeringar") }} → "1 investering"; sv_agree picks the word alone.
+    env.filters["sv_count"] = swedish.count_text
+    env.filters["sv_agree"] = swedish.agree
     return env
 
 
