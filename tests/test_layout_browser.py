@@ -53,3 +53,20 @@ def test_no_page_is_wider_than_the_screen(page_at, county_site, county_url, widt
         if scroll_width > width:
             too_wide[f"{template} ({path})"] = (scroll_width, page.evaluate(ESCAPING, width))
     assert too_wide == {}, f"bredare än {width} px: {too_wide}"
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_the_site_name_fits_the_header_of_a_phone(page_at, county_url, width):
+    page = page_at(width)
+    page.goto(county_url + "stod/", wait_until="load")
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.text_content().strip() == "Utveckla Västernorrland"
+    # Whole, not "Utveckla Västernorrl…": nothing of the text is cut off at the right, or below.
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.parentElement.clientHeight")
+
+
+def test_the_wordmark_names_the_site_in_swedish(county_site):
+    html = (county_site / "index.html").read_text(encoding="utf-8")
+    assert '<img src="assets/logo.svg" alt="Utveckla Västernorrland" width="206" height="42">' in html
+    svg = (ROOT / "docs" / "assets" / "logo.svg").read_text(encoding="utf-8")
+    assert "<title id=\"t\">Utveckla Västernorrland</title>" in svg and "<text" not in svg  # outlines, no font needed
