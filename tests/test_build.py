@@ -73,7 +73,16 @@ def test_nav_lists_only_sections(fixture_site):
     assert "lan-sundsvall" not in nav
     assert re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', nav) == \
         ["Start", "Stöd och finansiering", "Kalender", "Investeringskarta", "Kommuner", "Aktörer", "Aktuellt",
-         "Om projektet", "För redaktörer"]
+         "Om projektet", "Kontakt"]
+    # Kontakt leads to the site's contact on /om/; the editors' guide is no tab (it is in the footer).
+    assert re.search(r'<a href="/om/#kontakt" class="md-tabs__link">\s*Kontakt\s*</a>', nav)
+    assert 'id="kontakt"' in read(fixture_site, "om/index.html")
+
+
+def test_item_pages_use_the_full_width(fixture_site):
+    # Item pages are in no menu, so the side column at 1280 px would be empty: the theme hides it.
+    for page in ["stod/lan-sundsvall/index.html", "aktorer/almi/index.html", "kommuner/timra/index.html", "stod/index.html"]:
+        assert re.search(r'class="md-sidebar md-sidebar--primary"[^>]*\shidden>', read(fixture_site, page)), page
 
 
 def test_no_third_party_references(fixture_site):

@@ -4,6 +4,7 @@ lists every model field, examples that pass the check, and "Redigera sidan" on e
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -41,12 +42,30 @@ def test_guide_pages_are_published_and_linked(county_site):
     for page in GUIDE:
         assert (county_site / "redaktorer" / ("" if page == "index" else page) / "index.html").is_file(), page
     start = read(county_site, "index.html")
-    assert re.search(r'class="md-tabs__link"[^>]*>\s*För redaktörer\s*</a>', start)
+    # For the communicators, not the visitors: linked from the footer, not from the tabs or the menu.
     footer = start[start.index('class="md-copyright uv-footer"'):]
     assert '<a href="redaktorer/">För redaktörer</a>' in footer
+    assert "redaktorer/" not in start[:start.index('class="md-copyright uv-footer"')]
     guide = read(county_site, "redaktorer/index.html")
     for page in GUIDE[1:]:
         assert f'href="{page}/' in guide, page
+
+
+def test_the_guide_is_not_in_the_visitors_search_but_the_site_is(county_site):
+    index = json.loads(read(county_site, "search/search_index.json"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [location for location in locations if location.startswith("redaktorer/")]
+    assert any(location.startswith("stod/") for location in locations)
+    assert any(location.startswith("om/") for location in locations)
+
+
+def test_no_edit_pencil_in_the_content_area(county_site):
+    # The edit link is the footer's "Ändra sidan (för redaktörer)", never a button by the heading.
+    for page in ["index.html", "stod/index.html", "om/index.html", "redaktorer/index.html",
+                 "investeringar/index.html", "kommuner/sundsvall/index.html"]:
+        html = read(county_site, page)
+        assert "md-content__button" not in html, page
+        assert edit_link(html), page
 
 
 def test_guide_url_in_diagnostics_is_the_published_error_code_page():

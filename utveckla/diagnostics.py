@@ -12,6 +12,8 @@ import html
 import json
 from dataclasses import asdict, dataclass
 
+from .swedish import count_text
+
 GUIDE_URL = "https://utvecklavasternorrland.se/redaktorer/felkoder/"
 
 
@@ -110,9 +112,8 @@ def field_label(path: tuple) -> str:
 def report_text(diagnostics: list[Diagnostic]) -> str:
     lines = [d.text() for d in sorted(diagnostics)]
     files = len({d.path for d in diagnostics})
-    noun = "problem" if len(diagnostics) == 1 else "problem"
     lines.append(
-        f"\n{len(diagnostics)} {noun} i {files} {'fil' if files == 1 else 'filer'}. "
+        f"\n{len(diagnostics)} problem i {count_text(files, 'fil', 'filer')}. "
         f"Inget publiceras förrän de är rättade. Felkoderna förklaras på {GUIDE_URL}"
     )
     return "\n".join(lines)
@@ -158,7 +159,7 @@ li{{margin-bottom:1rem}} li p{{margin:0}} code{{background:#f0f0f0;padding:0 .2e
 <body>
 <main>
 <h1>Innehållet har fel</h1>
-<p>{len(diagnostics)} problem i {files} {"fil" if files == 1 else "filer"}. Rätta dem och spara filen, så laddas
+<p>{len(diagnostics)} problem i {count_text(files, "fil", "filer")}. Rätta dem och spara filen, så laddas
 sidan om av sig själv. Inget publiceras förrän de är rättade.</p>
 <ol>
 {items}

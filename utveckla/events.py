@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from .recurrence import HORIZON, occurrence_starts, repeat_text, shifted_end
 from .site import STOCKHOLM, Entry, Site
-from .swedish import swedish_sort_key
+from .swedish import swedish_sort_key, with_town
 from .views import MONTHS, WEEKDAYS, municipality_name, swedish_date
 
 DIGITAL = "Digitalt"
@@ -130,10 +130,7 @@ class EventCard:
 def place_text(site: Site, event) -> str:
     if event.location is None:
         return DIGITAL
-    where = event.location.name
-    town = municipality_name(site, event.location.municipality)
-    if town.lower() not in where.lower():
-        where = f"{where}, {town}"
+    where = with_town(event.location.name, municipality_name(site, event.location.municipality))
     return f"{where} och digitalt" if event.online else where
 
 
@@ -311,11 +308,8 @@ def full_place(card: EventCard) -> str | None:
     place = card.entry.data.location
     if place is None:
         return None
-    parts = [place.name] + ([place.address] if place.address else [])
-    town = card.municipality_label
-    if town and not any(town.lower() in part.lower() for part in parts):
-        parts.append(town)
-    return ", ".join(parts)
+    text = ", ".join([place.name] + ([place.address] if place.address else []))
+    return with_town(text, card.municipality_label) if card.municipality_label else text
 
 
 def map_url(location, town: str | None) -> str | None:

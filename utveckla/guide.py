@@ -17,7 +17,10 @@ from .pagespec import PageSpec
 from .render import render
 from .site import Site
 
-FIELD_REFERENCE = "redaktorer/falt.md"
+# The editors' guide (docs/redaktorer/ and the field reference): for the communicators, so it is
+# linked from the footer only and left out of the visitors' search.
+GUIDE_FOLDER = "redaktorer/"
+FIELD_REFERENCE = GUIDE_FOLDER + "falt.md"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from . import views
 from .site import Entry, Site
-from .swedish import swedish_sort_key
+from .swedish import count_text, swedish_sort_key, with_town
 
 # Statuses whose money is not (or no longer) on its way: shown apart in the key figures.
 INACTIVE = ("avbruten", "pausad")
@@ -32,9 +32,8 @@ def msek_text(value: float) -> str:
     """An amount in million SEK as people say it: '830 miljoner kronor', '13 miljarder kronor'."""
     if value >= 1000:
         billions = _one_decimal(value / 1000)
-        return f"{views.swedish_number(billions)} {'miljard' if billions == 1 else 'miljarder'} kronor"
-    millions = _one_decimal(value)
-    return f"{views.swedish_number(millions)} {'miljon' if millions == 1 else 'miljoner'} kronor"
+        return count_text(billions, "miljard", "miljarder") + " kronor"
+    return count_text(_one_decimal(value), "miljon", "miljoner") + " kronor"
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,11 @@ class InvestmentRow:
     @property
     def inactive(self) -> bool:
         return self.status in INACTIVE
+
+    @property
+    def where(self) -> str:
+        """'Torpshammar, Ånge', 'Hörneborg, Örnsköldsvik' (never the town twice), or the municipality."""
+        return with_town(self.place, self.municipality_name) if self.place else self.municipality_name
 
     @property
     def amount_text(self) -> str | None:

@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, statistics
 from .diagnostics import report_github, report_html, report_text, report_warnings
+from .guide import GUIDE_FOLDER
 from .htmlspace import squeeze
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
@@ -184,6 +185,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         if spec is not None and page.meta.get("title") != html.escape(spec.title):
             raise PluginError(f"{page.file.src_uri}: sidans titel kom inte fram till MkDocs oförändrad; "
                               "bygget stoppas hellre än att sidan publiceras fel")
+        if page.file.src_uri.startswith(GUIDE_FOLDER):
+            page.meta["search"] = {"exclude": True}  # the guide is for editors, not in the visitors' search
         if spec is not None and spec.source_path and spec.source_path.endswith("/") and config.edit_uri:
             page.edit_url = folder_url(config.edit_uri, spec.source_path)
         return markdown

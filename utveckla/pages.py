@@ -11,6 +11,7 @@ from dataclasses import replace
 from . import (
     atom,
     catalogue,
+    charts,
     english,
     events,
     ical,
@@ -62,7 +63,7 @@ def _listing(src_uri: str, title: str, description: str, template: str, site: Si
         src_uri=src_uri, title=title, description=description, source_path=source_path, body="",
         render=lambda body_html: render(template, site=site, base=base, title=title, description=description,
                                         **context),
-        hide=("toc", "navigation"), searchable=searchable,
+        searchable=searchable,
     )
 
 
@@ -167,12 +168,14 @@ def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> lis
 def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
     """The investment map (/investeringar/) and a page per investment."""
     rows = investments.all_investments(site)
+    figures = investments.key_figures(site, rows)
     base = _base("investeringar/index.md")
     specs = [_listing(
         "investeringar/index.md", "Investeringar i Västernorrland",
         "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
         "pausade och avbrutna. Med nyckeltal och öppna data.",
-        "investering_list.html", site, source_path="content/investeringar/", rows=rows, figures=investments.key_figures(site, rows),
+        "investering_list.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        charts=charts.chart_images(figures),
         facets=investments.facet_options(site, rows),
         legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
         map_assets=mapview.assets_html(base),
@@ -318,7 +321,8 @@ def investment_files(site: Site, site_url: str) -> list[OutputFile]:
     symbols = mapview.symbol_files(list(site.taxonomy.get("sektorer", {})))
     return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
             OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))] + [
-        OutputFile(path, svg + "\n") for path, svg in symbols.items()]
+        OutputFile(path, svg + "\n") for path, svg in symbols.items()] + [
+        OutputFile(path, svg) for path, svg in charts.chart_files(investments.key_figures(site, rows)).items()]
 
 
 def all_pages(site: Site, site_url: str = "/",

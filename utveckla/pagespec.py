@@ -20,7 +20,9 @@ class PageSpec:
     source_path: str | None  # file an editor changes, for the edit link in the footer; a folder (ending in /) for listings
     body: str  # Markdown for the generator to turn into HTML
     render: Callable[[str], str]  # body HTML → the page's full content HTML
-    hide: tuple[str, ...] = field(default=("toc",))
+    # No table of contents, and no empty side column at 1280 px: generated pages are not in the
+    # nav, so the page and its tables get the full width (the menu on a phone is not affected).
+    hide: tuple[str, ...] = field(default=("toc", "navigation"))
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
     search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
     lang: str = "sv"  # the page's language; the English section says "en"

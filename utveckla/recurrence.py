@@ -12,7 +12,7 @@ import datetime as dt
 
 from dateutil import rrule
 
-from .swedish import swedish_date
+from .swedish import count_text, swedish_date
 
 HORIZON = dt.timedelta(days=183)  # the calendar shows a series' occurrences for about six months ahead
 MAX_SPAN_DAYS = 2 * 366  # a series runs for at most two years; a longer one is written again then
@@ -76,7 +76,7 @@ def repeat_text(event) -> str | None:
     if repeat.until is not None:
         parts.append(f"till och med {swedish_date(repeat.until)}")
     elif repeat.count is not None:
-        parts.append(f"{repeat.count} gånger")
+        parts.append(count_text(repeat.count, "gång", "gånger"))
     return ", ".join(parts)
 
 

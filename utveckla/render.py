@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import documents, investments, views
+from . import documents, investments, swedish, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,6 +31,9 @@ def environment() -> Environment:
     env.filters["sv_msek"] = investments.msek_text
     env.filters["plain_number"] = views.plain_number
     env.filters["lacks_text"] = documents.lacks_text
+    # {{ n|sv_count("investering", "investeringar") }} → "1 investering"; sv_agree picks the word alone.
+    env.filters["sv_count"] = swedish.count_text
+    env.filters["sv_agree"] = swedish.agree
     return env
 
 

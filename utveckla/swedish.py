@@ -29,3 +29,20 @@ def swedish_number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", "\u00a0")
     return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
+
+
+def with_town(place: str, town: str) -> str:
+    """A place with its town, the town written once: 'Torpshammar' in Ånge → 'Torpshammar, Ånge';
+    'Hörneborg, Örnsköldsvik' stays as it is."""
+    return place if town.casefold() in place.casefold() else f"{place}, {town}"
+
+
+def agree(count: float, one: str, many: str) -> str:
+    """The word (or words) that agree with `count`: 'är pausad' for 1, 'är pausade' for 0 or 3.
+    Every generated sentence with a number picks its singular or plural here."""
+    return one if count == 1 else many
+
+
+def count_text(count: float, one: str, many: str) -> str:
+    """'1 investering', '3 investeringar', '12 000 jobb': the number and the noun that agrees."""
+    return f"{swedish_number(count)} {agree(count, one, many)}"

@@ -17,11 +17,11 @@
     sv: { owner: "Ägare", municipality: "Kommun", sector: "Sektor", amount: "Belopp", status: "Status",
           noAmount: "Inget belopp angivet", here: " investeringar här. Välj för att zooma in.",
           tiles: "Bakgrundskartan kunde inte laddas just nu. Markeringarna och tabellen fungerar ändå.",
-          zoomIn: "Zooma in", zoomOut: "Zooma ut", close: "Stäng" },
+          zoomIn: "Zooma in", zoomOut: "Zooma ut", close: "Stäng", twoFingers: "Flytta kartan med två fingrar" },
     en: { owner: "Owner", municipality: "Municipality", sector: "Sector", amount: "Amount", status: "Status",
           noAmount: "No amount stated", here: " investments here. Select to zoom in.",
           tiles: "The background map could not be loaded just now. The markers and the table still work.",
-          zoomIn: "Zoom in", zoomOut: "Zoom out", close: "Close" }
+          zoomIn: "Zoom in", zoomOut: "Zoom out", close: "Close", twoFingers: "Use two fingers to move the map" }
   };
   var T = TEXTS[(document.documentElement.lang || "sv").slice(0, 2)] || TEXTS.sv;
 
@@ -108,6 +108,30 @@
     container.parentNode.insertBefore(notice, container.nextSibling);
   }
 
+  // On a touch screen one finger scrolls the page, also over the map, and two fingers move and
+  // zoom the map. karta.css lets the browser pan the page over the map (touch-action); here a
+  // one-finger touch is kept from Leaflet's dragging (the mouse still drags), and a hint over
+  // the map says how to move it. Nothing runs until the map is touched.
+  function touchGestures(container) {
+    var hint = null, timer = 0;
+    function hide() { if (hint) { hint.classList.remove("uv-map-gesture--shown"); } }
+    container.addEventListener("touchstart", function (event) {
+      if (event.touches.length === 1) { event.stopPropagation(); } else { hide(); }
+    }, { capture: true, passive: true });
+    container.addEventListener("touchmove", function (event) {
+      if (event.touches.length !== 1) { return; }
+      if (!hint) {
+        // A visual help for what the finger just did; the text under the map says the same.
+        hint = element("p", "uv-map-gesture", T.twoFingers);
+        hint.setAttribute("aria-hidden", "true");
+        container.appendChild(hint);
+      }
+      hint.classList.add("uv-map-gesture--shown");
+      clearTimeout(timer);
+      timer = setTimeout(hide, 1500);
+    }, { passive: true });
+  }
+
   function setup(map, cluster, options) {
     var container = map.getContainer();
     var all = cluster.getLayers();
@@ -116,6 +140,7 @@
     L.control.zoom({ zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     container.setAttribute("data-marker-count", String(all.length));
+    touchGestures(container);
 
     map.eachLayer(function (layer) {
       if (layer instanceof L.TileLayer) { layer.on("tileerror", function () { showTileNotice(container); }); }
