@@ -39,8 +39,10 @@ def template_pages(site) -> list[tuple[str, str]]:
 
 
 def test_every_template_has_a_page_in_the_sample(county_site):
-    # The sample has a page of each template, so none goes unmeasured below.
-    assert len(template_pages(county_site)) == len(load_budgets(ROOT / "budgets.yml")["lighthouse"]["pages"])
+    # The sample has a page of each required template, so none goes unmeasured below. The optional
+    # ones (a template the live site may not have yet, such as a result) are checked by their own tests.
+    required = [entry for entry in load_budgets(ROOT / "budgets.yml")["lighthouse"]["pages"] if not entry.get("optional")]
+    assert len(template_pages(county_site)) >= len(required)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

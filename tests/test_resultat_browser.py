@@ -30,6 +30,15 @@ def test_the_listing_and_a_result_pass_axe(page_at, results_url, width):
         assert page.foreign_requests == [] and page.console_errors == []
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_listing_and_a_result_fit_a_phone(page_at, results_url, width):
+    """The result page is the one template the county sample has no page of (tests/test_layout_browser.py)."""
+    page = page_at(width)
+    for path in ("om-projektet/resultat/", "om-projektet/resultat/otillganglig-utvardering/"):
+        page.goto(results_url + path, wait_until="load")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
 def test_filtering_by_kind_and_year_keeps_the_choice_in_the_address(page_at, results_url):
     page = page_at(375)
     page.goto(results_url + "om-projektet/resultat/")
