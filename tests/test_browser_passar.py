@@ -16,17 +16,21 @@ provider: regionen
 type: bidrag
 sectors: [industri]
 company_sizes: [mikro, sma]
+needs: [investera]
 application: lopande
 url: https://www.rvn.se/maskiner
 reviewed: 2026-11-01
 ---
 """
+NEEDS = "\nbehov:\n  lana-pengar: Låna pengar\n  investera: Investera\n"
 
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("passar"), FIXTURES / "content")
     (project / "content" / "stod" / "bidrag-maskiner.md").write_text(SMALL_GRANT, encoding="utf-8")
+    taxonomy = project / "content" / "taxonomier.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + NEEDS, encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve(project / "site")
@@ -53,6 +57,19 @@ def test_first_result_and_count_are_on_a_phones_first_screen(browser, site_url):
     assert page.text_content(".uv-filters__more > summary") == "Filter (2 valda)"
     assert not page.eval_on_selector(".uv-filters__more", "d => d.open")
     context.close()
+
+
+def test_what_do_you_want_to_do_is_on_the_first_screen_and_finds_by_need(page_at, site_url):
+    page = page_at(375)
+    page.goto(site_url + "stod/")
+    # Only the needs some offer has are offered.
+    assert page.eval_on_selector_all("#uv-behov option", "o => o.map(x => x.textContent)") == ["Alla", "Investera"]
+    page.select_option("#uv-behov", "investera")
+    assert page.url.endswith("/stod/?behov=investera")
+    assert page.eval_on_selector_all("[data-filter-list] > li:not([hidden]) h2 a",
+                                     "a => a.map(x => x.textContent)") == ["Bidrag till nya maskiner"]
+    assert page.eval_on_selector("#uv-count", "e => e.getBoundingClientRect().bottom") < 812
+    assert page.text_content(".uv-filters__more > summary") == "Filter"  # the need is not folded away
 
 
 def test_an_old_link_with_q_opens_the_finder_not_the_site_search(page_at, site_url):

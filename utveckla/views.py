@@ -40,6 +40,7 @@ class OfferCard:
     municipality_labels: tuple[str, ...]
     sizes: tuple[str, ...]
     size_labels: tuple[str, ...]
+    needs: tuple[str, ...]
     amount: str | None
     status: OfferStatus
     deadline: dt.date | None  # the last day of the current or next round, if any
@@ -70,6 +71,7 @@ def offer_card(site: Site, entry: Entry) -> OfferCard:
         municipalities=municipalities,
         municipality_labels=tuple(municipality_name(site, m) for m in municipalities),
         sizes=tuple(offer.company_sizes), size_labels=tuple(site.label("foretagsstorlekar", s) for s in offer.company_sizes),
+        needs=tuple(offer.needs),
         amount=amount_text(offer), status=status, deadline=status.deadline if status.id in APPLICABLE else None,
     )
 
@@ -134,6 +136,7 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
     used_stages = {s for c in cards for s in c.stages}
     used_sectors = {s for c in cards for s in c.sectors}
     used_sizes = {s for c in cards for s in c.sizes}
+    used_needs = {n for c in cards for n in c.needs}
     used_statuses = {c.status.id for c in cards}
     return {
         "typ": [(k, v) for k, v in site.taxonomy.get("stodtyper", {}).items() if k in used_types],
@@ -141,6 +144,7 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
         "bransch": [(k, v) for k, v in site.taxonomy.get("sektorer", {}).items() if k in used_sectors],
         "kommun": [(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
         "storlek": [(k, v) for k, v in site.taxonomy.get("foretagsstorlekar", {}).items() if k in used_sizes],
+        "behov": [(k, v) for k, v in site.taxonomy.get("behov", {}).items() if k in used_needs],
         # Only statuses some offer has: an option that always shows nothing helps nobody.
         "status": [(k, STATUS_LABELS[k]) for k in STATUS_ORDER if k in used_statuses],
     }

@@ -127,7 +127,7 @@
     var foldLabel = fold && fold.querySelector("summary");
     function showChosen() {
       if (!foldLabel) { return; }
-      var chosen = selects.filter(function (select) { return select.value; }).length;
+      var chosen = selects.filter(function (select) { return select.value && fold.contains(select); }).length;
       foldLabel.textContent = "Filter" + (chosen ? " (" + chosen + (chosen === 1 ? " valt)" : " valda)") : "");
     }
     // On /stod/ the choices go with the link to an offer, whose page answers "Passar det här
