@@ -59,7 +59,8 @@ def amount_text(offer) -> str | None:
 def offer_card(site: Site, entry: Entry) -> OfferCard:
     offer = entry.data
     provider = site.get("aktorer", offer.provider)
-    municipalities = tuple(offer.municipalities)
+    # In the county's order (Härnösand … Ånge, Örnsköldsvik), whatever order the file lists them in.
+    municipalities = tuple(sorted(offer.municipalities, key=lambda m: swedish_sort_key(municipality_name(site, m))))
     provider_name = provider.data.title if provider else offer.provider
     status = offer_status(offer, site.today, provider_name)
     return OfferCard(
@@ -110,7 +111,7 @@ def offers_by_provider(site: Site, slug: str) -> list[OfferCard]:
 def closing_soonest(site: Site, limit: int = 5) -> list[OfferCard]:
     """Offers with a deadline still ahead, soonest first (the start page's list)."""
     dated = [c for c in all_offer_cards(site) if c.deadline and c.status.id in APPLICABLE]
-    return sorted(dated, key=lambda c: (c.deadline, c.title))[:limit]
+    return sorted(dated, key=lambda c: (c.deadline, swedish_sort_key(c.title)))[:limit]
 
 
 def related_offers(site: Site, entry: Entry, limit: int = 4) -> list[OfferCard]:
@@ -176,7 +177,7 @@ def actor_cards(site: Site) -> list[ActorCard]:
         actor = entry.data
         helps = tuple(actor.helps_with)
         labels = tuple(site.label("stodtyper", h) for h in helps)
-        places = tuple(municipality_name(site, m) for m in actor.municipalities)
+        places = tuple(sorted((municipality_name(site, m) for m in actor.municipalities), key=swedish_sort_key))
         category_label = site.label("aktorstyper", actor.category) if actor.category else None
         cards.append(ActorCard(actor.title, actor.summary, entry.url, actor.category, category_label, helps, labels,
                                tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug))))
