@@ -122,6 +122,8 @@ def test_choices_go_from_the_finder_to_the_offer_and_back(page_at, site_url):
     page.wait_for_selector("[data-fit]:not([hidden])")
     assert "kommun=timra" in page.url
     assert "Kommun: passar. Gäller Timrå, där ditt företag finns." in page.text_content("[data-fit]")
+    related = page.eval_on_selector_all("[data-fit-carry] a", "a => a.map(x => x.getAttribute('href'))")
+    assert related and all(href.endswith("/?kommun=timra") for href in related)  # similar offers answer too
     page.click("text=Tillbaka till stöden med dina val")
     assert page.url.endswith("/stod/?kommun=timra")
     assert page.input_value("#uv-kommun") == "timra"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .site import Site
+from .views import aid_level_rows
 
 # EU size classes (vocabulary foretagsstorlekar): the most employees a company of each may have.
 MAX_EMPLOYEES = {"mikro": 9, "sma": 49, "medelstora": 249}
@@ -27,6 +28,9 @@ class FitRule:
     yes: str            # shown when the visitor's choice is among the ids (or the offer applies to all)
     no: str             # shown when it is not
     unstated: bool = False  # True: the offer does not say (no answer either way)
+    # For some choices a sentence more: what applies in each municipality, from the offer's
+    # levels by aid area (views.aid_level_rows), e.g. {"ange": "Stödområde 1: Små företag: …"}.
+    details: tuple[tuple[str, str], ...] = ()
 
 
 def and_list(names: list[str]) -> str:
@@ -55,10 +59,11 @@ def fit_rules(site: Site, offer) -> list[FitRule]:
         return and_list([site.label(vocabulary, i) for i in ids])
 
     places = [e.data.title for e in site.entries.get("kommuner", ()) if e.slug in offer.municipalities]
+    levels = tuple((row.slug, f"I {row.municipality}: {row.text}") for row in aid_level_rows(site, offer))
     rules = [
         FitRule("kommun", "Kommun", tuple(offer.municipalities),
                 f"Gäller {and_list(places)}, där ditt företag finns." if places else "Gäller hela länet, också din kommun.",
-                f"Gäller bara {and_list(places)}." if places else ""),
+                f"Gäller bara {and_list(places)}." if places else "", details=levels),
     ]
     phrase = size_phrase(site, tuple(offer.company_sizes)) if offer.company_sizes else None
     if offer.company_sizes and phrase is None:

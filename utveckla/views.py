@@ -196,6 +196,7 @@ def actor_facets(site: Site, cards: list[ActorCard]) -> dict[str, list[tuple[str
 
 @dataclass(frozen=True)
 class AidLevelRow:
+    slug: str
     municipality: str
     url: str
     area: int | None
@@ -215,7 +216,7 @@ def aid_level_rows(site: Site, offer) -> list[AidLevelRow]:
         text = levels.get(area, "Uppgift saknas för det här stödområdet.") if area else "Uppgift saknas om stödområde."
         if area and entry.data.aid_area_note:
             text = f"{text} {entry.data.aid_area_note}"
-        rows.append(AidLevelRow(entry.data.title, entry.url, area, text))
+        rows.append(AidLevelRow(entry.slug, entry.data.title, entry.url, area, text))
     return rows
 
 

@@ -19,7 +19,9 @@
     name.textContent = item.getAttribute("data-fit-name") + ": " +
       { yes: "passar.", no: "passar inte.", unstated: "uppgift saknas." }[answer] + " ";
     item.appendChild(name);
-    item.appendChild(document.createTextNode(item.getAttribute(answer === "no" ? "data-fit-no" : "data-fit-yes")));
+    var details = answer === "yes" && item.hasAttribute("data-fit-details") ? JSON.parse(item.getAttribute("data-fit-details")) : {};
+    item.appendChild(document.createTextNode(item.getAttribute(answer === "no" ? "data-fit-no" : "data-fit-yes") +
+      (Object.prototype.hasOwnProperty.call(details, chosen) ? " " + details[chosen] : "")));
     item.className = "uv-fit--" + answer;
     item.hidden = false;
   });
@@ -27,7 +29,9 @@
   box.querySelector("[data-fit-verdict]").textContent = answers.no
     ? "Nej, det här passar inte alla dina val."
     : answers.unstated ? "Det kan passa: erbjudandet säger inte allt om dina val." : "Ja, det här passar dina val.";
-  var back = box.querySelector("[data-fit-back]");
-  back.setAttribute("href", back.getAttribute("href") + window.location.search);
+  // Back to the finder, and on to similar offers, with the same choices.
+  var links = [box.querySelector("[data-fit-back]")].concat(
+    Array.prototype.slice.call(document.querySelectorAll("[data-fit-carry] a[href]")));
+  links.forEach(function (link) { link.setAttribute("href", link.getAttribute("href") + window.location.search); });
   box.hidden = false;
 })();
