@@ -136,8 +136,11 @@
       var link = card.querySelector("a[href]");
       return [link, link && link.getAttribute("href")];
     }).filter(function (pair) { return pair[0]; })) : new Map();
+    var carried = "";
     function carryChoices() {
-      links.forEach(function (href, link) { link.setAttribute("href", href + window.location.search); });
+      if (carried === window.location.search) { return; }
+      carried = window.location.search;
+      links.forEach(function (href, link) { link.setAttribute("href", href + carried); });
     }
     var order = new Map(cards.map(function (card, index) { return [card, index]; }));
     var reordered = false;
@@ -188,15 +191,21 @@
         var points = typed.length ? score(card, typed, seen) : 0;
         var visible = matches(card) && (!typed.length || points > 0);
         scores.set(card, points);
-        card.hidden = !visible;
+        if (card.hidden === visible) { card.hidden = !visible; }
         if (visible) { shown += 1; }
       });
       // Reordered only for a text search, and put back after it, so that a table sorted by a
       // column (table-sort.js) keeps its order while the selects change.
       if (typed.length || reordered) {
+        // Moved in one go per list (a fragment each), not one by one: one layout for 5,000 items.
+        var lists = new Map();
         cards.slice().sort(function (a, b) {
           return (scores.get(b) - scores.get(a)) || (order.get(a) - order.get(b));
-        }).forEach(function (card) { card.parentNode.appendChild(card); });
+        }).forEach(function (card) {
+          if (!lists.has(card.parentNode)) { lists.set(card.parentNode, document.createDocumentFragment()); }
+          lists.get(card.parentNode).appendChild(card);
+        });
+        lists.forEach(function (fragment, list) { list.appendChild(fragment); });
         reordered = typed.length > 0;
       }
       Array.prototype.forEach.call(sections, function (section) {
