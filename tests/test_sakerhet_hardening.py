@@ -363,3 +363,17 @@ def test_the_synonym_file_is_checked_like_content(project):
     assert codes(project) == [("content/synonymer.yml", 2, "fel-typ"), ("content/synonymer.yml", 3, "fel-typ")]
     site, _ = load_site(project, TODAY)
     assert site.synonyms == (("lån", "kredit"),)
+
+
+def test_needs_are_checked_against_the_vocabulary_which_a_content_folder_may_leave_out(project):
+    # Without a behov vocabulary (the fixture has none) the content is fine as long as no offer has needs.
+    assert codes(project) == []
+    replace(project, "stod/lan-sundsvall.md", "type: lan\n", "type: lan\nneeds: [lana-pengar]\n")
+    assert codes(project) == [("content/stod/lan-sundsvall.md", 6, "okant-id")]
+    taxonomy = (project / "content" / "taxonomier.yml").read_text(encoding="utf-8")
+    write(project, "taxonomier.yml", taxonomy + "\nbehov:\n  lana-pengar: Låna pengar\n")
+    assert codes(project) == []
+    replace(project, "stod/lan-sundsvall.md", "[lana-pengar]", "[flyga]")
+    [problem] = check(project)
+    assert (problem.path, problem.line, problem.code) == ("content/stod/lan-sundsvall.md", 6, "okant-id")
+    assert "flyga" in problem.text() and "lana-pengar" in problem.text()

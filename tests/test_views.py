@@ -108,3 +108,15 @@ def test_facets_only_offer_used_choices(site):
     facets = views.facet_options(site, views.all_offer_cards(site))
     assert [value for value, _ in facets["typ"]] == ["bidrag", "lan", "radgivning"]
     assert facets["kommun"] == [("sundsvall", "Sundsvall"), ("timra", "Timrå")]
+
+
+def test_an_offers_municipalities_read_in_swedish_order_whatever_the_file_says():
+    import dataclasses
+
+    from conftest import COUNTY
+    site, _ = load_site(COUNTY.parent, TODAY)
+    entry = site.entries["stod"][0]
+    entry = dataclasses.replace(entry, data=entry.data.model_copy(
+        update={"municipalities": ["ornskoldsvik", "ange", "timra", "harnosand"]}))
+    card = views.offer_card(site, entry)
+    assert card.municipality_labels == ("Härnösand", "Timrå", "Ånge", "Örnsköldsvik")

@@ -154,6 +154,7 @@ COLLECTIONS: dict[str, Collection] = {
             (("sectors",), "taxonomi:sektorer"),
             (("municipalities",), "kommuner"),
             (("company_sizes",), "taxonomi:foretagsstorlekar"),
+            (("needs",), "taxonomi:behov"),
         ), _offer_rules),
         Collection("evenemang", "evenemang", models.Event, (
             (("organizer",), "aktorer"),
@@ -189,4 +190,8 @@ REQUIRED_TAXONOMY = {
     # EU's size classes (Recommendation 2003/361/EC): fewer than 10, 50 and 250 employees.
     "foretagsstorlekar": ["mikro", "sma", "medelstora", "stora"],
     "resultattyper": ["rapport", "utvardering", "presentation", "karta", "budskap", "annat"],
+    # "Vad vill du göra?" on /stod/: what a business wants to do, as the offers' needs.
+    "behov": [],
 }
+# Vocabularies a content folder may leave out (added after the contract; no offer then has needs).
+OPTIONAL_TAXONOMY = frozenset({"behov"})

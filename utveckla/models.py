@@ -95,6 +95,7 @@ class Offer(ReviewedItem):
     rounds: list[Round] = Field([], max_length=12, description="Omgångar med datum: name, opens, deadline (för application: omgangar).")
     application_note: ShortText | None = Field(None, description="En mening om ansökan, t.ex. var nästa utlysning annonseras.")
     company_sizes: IdList = Field([], description="Företagsstorlekar som kan söka, id:n under foretagsstorlekar (EU:s definitioner). Utelämnat: ingen storleksgräns anges.")
+    needs: IdList = Field([], description="Vad företaget vill göra (”Vad vill du göra?” på /stod/), id:n under behov: till exempel lana-pengar, investera, anstalla.")
     aid_levels: list[AidLevel] = Field([], max_length=2, description="Nivåer som beror på stödområde: area, text.")
     url: WebUrl = Field(description="Officiell sida eller ansökan.")
     contact: Contact | None = Field(None, description="Kontakt: name, email, phone.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .loader import suggest_slug
 from .site import Entry, Site
+from .swedish import swedish_sort_key
 
 PER_PAGE = 10
 
@@ -47,7 +48,7 @@ def articles(site: Site) -> list[Entry]:
     Every news output (pages, listings, tags, municipalities, start page, feed, sitemap, search)
     is made from this list, so an article dated after the build's today appears in none of them."""
     published = [e for e in site.entries.get("aktuellt", ()) if is_published(e, site)]
-    return sorted(published, key=lambda e: (-e.data.date.toordinal(), e.data.title))
+    return sorted(published, key=lambda e: (-e.data.date.toordinal(), swedish_sort_key(e.data.title)))
 
 
 def scheduled(site: Site) -> list[Entry]:
@@ -77,7 +78,7 @@ def all_tags(site: Site) -> dict[Tag, list[Entry]]:
     for entry in articles(site):
         for tag in tags_of(entry):
             by_slug.setdefault(tag.slug, (tag, []))[1].append(entry)
-    return {tag: entries for tag, entries in sorted(by_slug.values(), key=lambda pair: pair[0].slug)}
+    return {tag: entries for tag, entries in sorted(by_slug.values(), key=lambda pair: (swedish_sort_key(pair[0].name), pair[0].slug))}
 
 
 def articles_about(site: Site, municipality: str) -> list[Entry]:

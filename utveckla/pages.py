@@ -14,6 +14,7 @@ from . import (
     charts,
     english,
     events,
+    fit,
     ical,
     investments,
     jsonld,
@@ -21,8 +22,8 @@ from . import (
     mapview,
     news,
     results,
+    searchwords,
     sitefiles,
-    synonyms,
     views,
 )
 from .guide import guide_pages
@@ -81,6 +82,7 @@ def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
                                 provider=site.get("aktorer", entry.data.provider),
                                 related=views.related_offers(site, entry),
                                 aid_levels=views.aid_level_rows(site, entry.data), today=site.today,
+                                fit=fit.fit_rules(site, entry.data),
                                 rounds=sorted(entry.data.rounds, key=lambda r: r.deadline),
                                 structured_data=jsonld.script_tag(jsonld.offer_data(site, card, site_url))))
     return specs
@@ -358,7 +360,7 @@ def all_files(site: Site, site_url: str = "/", contact: dict | None = None) -> l
             + investment_files(site, site_url) + open_data + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
-        OutputFile(synonyms.SYNONYMS_PATH, synonyms.synonyms_json(site.synonyms)),
+        OutputFile(searchwords.SEARCH_WORDS_PATH, searchwords.search_words_json(site)),
     ])
 
 

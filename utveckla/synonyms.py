@@ -8,12 +8,12 @@ beginning: each line is a group, and a word finds every word of its group.
     - [lån, kredit, finansiering]
     - [maskin, utrustning, inventarier]
 
-The build writes the groups to SYNONYMS_PATH, which filter.js reads when someone types.
+The build writes the groups with the word forms (searchwords.py), which filter.js reads
+when someone types.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from .diagnostics import Diagnostic
 from .loader import read_yaml_file
 
 SYNONYMS_FILE = "content/synonymer.yml"
-SYNONYMS_PATH = "assets/sok/synonymer.json"
 # A word as the finders compare it: lower-case letters (å, ä, ö, é too), 2 to 30 of them.
 WORD = re.compile(r"^[a-zåäöéü]{2,30}$")
 MAX_GROUPS = 500
@@ -56,6 +55,3 @@ def load_synonyms(root: Path, diagnostics: list[Diagnostic]) -> tuple[tuple[str,
         groups.append(tuple(dict.fromkeys(words or ())))
     return tuple(groups)
 
-
-def synonyms_json(groups: tuple[tuple[str, ...], ...]) -> str:
-    return json.dumps([list(group) for group in groups], ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from .bodies import check_body
-from .collections import COLLECTIONS, MUNICIPALITIES, REQUIRED_TAXONOMY, Collection, reserved_slugs
+from .collections import COLLECTIONS, MUNICIPALITIES, OPTIONAL_TAXONOMY, REQUIRED_TAXONOMY, Collection, reserved_slugs
 from .diagnostics import CODES, MISSING_FIELD, Diagnostic, field_label
 from .fieldinfo import likely_field
 from .fields import ID_PATTERN, LABEL_MAX_LENGTH, check_plain_text
@@ -321,6 +321,9 @@ def load_taxonomy(root: Path, diagnostics: list[Diagnostic]) -> dict[str, dict[s
     for vocabulary, required in REQUIRED_TAXONOMY.items():
         terms = data.get(vocabulary)
         line = located.lines.get((vocabulary,), 1)
+        if terms is None and vocabulary in OPTIONAL_TAXONOMY and vocabulary not in data:
+            taxonomy[vocabulary] = {}
+            continue
         if not isinstance(terms, dict):
             diagnostics.append(Diagnostic(TAXONOMY_FILE, line, vocabulary, "ordlista", "ordlistan saknas eller är inte en lista med id: Etikett",
                                           f"skriv {vocabulary}: och under den en rad per id, till exempel  bidrag: Bidrag"))

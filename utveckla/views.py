@@ -40,6 +40,7 @@ class OfferCard:
     municipality_labels: tuple[str, ...]
     sizes: tuple[str, ...]
     size_labels: tuple[str, ...]
+    needs: tuple[str, ...]
     amount: str | None
     status: OfferStatus
     deadline: dt.date | None  # the last day of the current or next round, if any
@@ -58,7 +59,8 @@ def amount_text(offer) -> str | None:
 def offer_card(site: Site, entry: Entry) -> OfferCard:
     offer = entry.data
     provider = site.get("aktorer", offer.provider)
-    municipalities = tuple(offer.municipalities)
+    # In the county's order (Härnösand … Ånge, Örnsköldsvik), whatever order the file lists them in.
+    municipalities = tuple(sorted(offer.municipalities, key=lambda m: swedish_sort_key(municipality_name(site, m))))
     provider_name = provider.data.title if provider else offer.provider
     status = offer_status(offer, site.today, provider_name)
     return OfferCard(
@@ -70,6 +72,7 @@ def offer_card(site: Site, entry: Entry) -> OfferCard:
         municipalities=municipalities,
         municipality_labels=tuple(municipality_name(site, m) for m in municipalities),
         sizes=tuple(offer.company_sizes), size_labels=tuple(site.label("foretagsstorlekar", s) for s in offer.company_sizes),
+        needs=tuple(offer.needs),
         amount=amount_text(offer), status=status, deadline=status.deadline if status.id in APPLICABLE else None,
     )
 
@@ -108,7 +111,7 @@ def offers_by_provider(site: Site, slug: str) -> list[OfferCard]:
 def closing_soonest(site: Site, limit: int = 5) -> list[OfferCard]:
     """Offers with a deadline still ahead, soonest first (the start page's list)."""
     dated = [c for c in all_offer_cards(site) if c.deadline and c.status.id in APPLICABLE]
-    return sorted(dated, key=lambda c: (c.deadline, c.title))[:limit]
+    return sorted(dated, key=lambda c: (c.deadline, swedish_sort_key(c.title)))[:limit]
 
 
 def related_offers(site: Site, entry: Entry, limit: int = 4) -> list[OfferCard]:
@@ -134,6 +137,7 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
     used_stages = {s for c in cards for s in c.stages}
     used_sectors = {s for c in cards for s in c.sectors}
     used_sizes = {s for c in cards for s in c.sizes}
+    used_needs = {n for c in cards for n in c.needs}
     used_statuses = {c.status.id for c in cards}
     return {
         "typ": [(k, v) for k, v in site.taxonomy.get("stodtyper", {}).items() if k in used_types],
@@ -141,6 +145,7 @@ def facet_options(site: Site, cards: list[OfferCard]) -> dict[str, list[tuple[st
         "bransch": [(k, v) for k, v in site.taxonomy.get("sektorer", {}).items() if k in used_sectors],
         "kommun": [(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
         "storlek": [(k, v) for k, v in site.taxonomy.get("foretagsstorlekar", {}).items() if k in used_sizes],
+        "behov": [(k, v) for k, v in site.taxonomy.get("behov", {}).items() if k in used_needs],
         # Only statuses some offer has: an option that always shows nothing helps nobody.
         "status": [(k, STATUS_LABELS[k]) for k in STATUS_ORDER if k in used_statuses],
     }
@@ -172,7 +177,7 @@ def actor_cards(site: Site) -> list[ActorCard]:
         actor = entry.data
         helps = tuple(actor.helps_with)
         labels = tuple(site.label("stodtyper", h) for h in helps)
-        places = tuple(municipality_name(site, m) for m in actor.municipalities)
+        places = tuple(sorted((municipality_name(site, m) for m in actor.municipalities), key=swedish_sort_key))
         category_label = site.label("aktorstyper", actor.category) if actor.category else None
         cards.append(ActorCard(actor.title, actor.summary, entry.url, actor.category, category_label, helps, labels,
                                tuple(actor.municipalities), places, len(offers_by_provider(site, entry.slug))))
@@ -191,6 +196,7 @@ def actor_facets(site: Site, cards: list[ActorCard]) -> dict[str, list[tuple[str
 
 @dataclass(frozen=True)
 class AidLevelRow:
+    slug: str
     municipality: str
     url: str
     area: int | None
@@ -210,7 +216,7 @@ def aid_level_rows(site: Site, offer) -> list[AidLevelRow]:
         text = levels.get(area, "Uppgift saknas för det här stödområdet.") if area else "Uppgift saknas om stödområde."
         if area and entry.data.aid_area_note:
             text = f"{text} {entry.data.aid_area_note}"
-        rows.append(AidLevelRow(entry.data.title, entry.url, area, text))
+        rows.append(AidLevelRow(entry.slug, entry.data.title, entry.url, area, text))
     return rows
 
 
