@@ -169,6 +169,19 @@ def test_english_map_popup_in_english_links_to_the_english_page(page_at, county_
 
 
 @pytest.mark.browser
+def test_the_phone_menu_is_english_on_english_pages(page_at, county_url):
+    page = page_at(375)
+    page.goto(county_url + "en/investments/")
+    menu = page.locator('button[data-for="__drawer"]')
+    assert menu.get_attribute("aria-label") == "Menu"
+    assert page.get_attribute('button[data-for="__search"]', "aria-label") == "Search"
+    menu.click()
+    drawer = page.locator(".md-nav--primary")
+    drawer.get_by_text("Investment map").wait_for(state="visible")
+    assert "Kalender" not in drawer.inner_text()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", ["en/", "en/investments/", "en/investments/metsa-board-husum/",
                                   "en/investments/atnorth-datacenter-hamre/"])

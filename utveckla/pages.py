@@ -245,7 +245,7 @@ def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEF
         geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
     )
-    specs = [replace(spec, lang="en", hide=("toc",))]
+    specs = [replace(spec, lang="en")]  # no side menu, like the Swedish map: the table gets the width
     for row in rows:
         src_uri = f"{english.INVESTMENTS}{row.slug}.md"
         item_base = _base(src_uri)
