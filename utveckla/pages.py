@@ -255,7 +255,8 @@ def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEF
             map_assets=mapview.assets_html(item_base),
             map=mapview.map_html([row], f"map-{row.slug}", f"Map: where {row.title} is", item_base, map_settings,
                                  zoom=10, size="small", links=english.INVESTMENTS),
-        ), title=row.title, description=row.summary, lang="en", searchable=False))
+        ), title=row.title if row.title_lang == "en" else f"{row.title} (in English)",  # not the Swedish page's title
+            description=row.summary, lang="en", searchable=False))
     return specs
 
 
