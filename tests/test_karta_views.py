@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY
-from utveckla import investments, mapview, models, pages
+from utveckla import amounts, investments, mapview, models, pages
 from utveckla.site import Entry, Site
 from utveckla.validate import load_site
 
@@ -63,7 +63,7 @@ def sample(county_site) -> Site:
     (120000, "120 miljarder kronor"),
 ])
 def test_amounts_read_as_people_say_them(msek, text):
-    assert investments.msek_text(msek) == text
+    assert amounts.msek_text(msek) == text
 
 
 def test_an_amount_states_its_year(sample):

@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from . import views
+from .amounts import amount_text
 from .site import Entry, Site
-from .swedish import count_text, swedish_sort_key, with_town
+from .swedish import swedish_sort_key, with_town
 
 # Statuses whose money is not (or no longer) on its way: shown apart in the key figures.
 INACTIVE = ("avbruten", "pausad")
 # Support that helps local suppliers and companies that grow with a big investment.
 SUPPLIER_STAGES = {"etablera", "vaxa"}
 SUPPLIER_TYPES = {"radgivning"}
-
-
-
-def _one_decimal(value: float) -> float:
-    """Rounded half up, as in school (28.45 → 28.5), not to the nearest binary float."""
-    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def msek_text(value: float) -> str:
-    """An amount in million SEK as people say it: '830 miljoner kronor', '13 miljarder kronor'."""
-    if value >= 1000:
-        billions = _one_decimal(value / 1000)
-        return count_text(billions, "miljard", "miljarder") + " kronor"
-    return count_text(_one_decimal(value), "miljon", "miljoner") + " kronor"
 
 
 @dataclass(frozen=True)
@@ -58,6 +44,11 @@ class InvestmentRow:
     place: str | None
     years_text: str | None
     status_note: str | None
+    # The language of the labels and words (english.english_row makes an English row), and of the
+    # title and summary: an English row without title_en keeps the Swedish title, marked lang="sv".
+    lang: str = "sv"
+    title_lang: str = "sv"
+    summary_lang: str = "sv"
 
     @property
     def inactive(self) -> bool:
@@ -71,18 +62,19 @@ class InvestmentRow:
     @property
     def amount_text(self) -> str | None:
         """'13 miljarder kronor (2023)': the amount and the year it refers to."""
-        if self.amount_msek is None:
-            return None
-        year = f" ({self.amount_year})" if self.amount_year else ""
-        return msek_text(self.amount_msek) + year
+        return amount_text(self.amount_msek, self.amount_year, self.lang)
 
 
-def years_text(years) -> str | None:
+YEAR_WORDS = {"sv": ("från", "till"), "en": ("from", "until")}
+
+
+def years_text(years, lang: str = "sv") -> str | None:
     if years is None or (years.start is None and years.end is None):
         return None
     if years.start and years.end:
         return f"{years.start}–{years.end}" if years.start != years.end else str(years.start)
-    return f"från {years.start}" if years.start else f"till {years.end}"
+    since, until = YEAR_WORDS[lang]
+    return f"{since} {years.start}" if years.start else f"{until} {years.end}"
 
 
 def investment_row(site: Site, entry: Entry) -> InvestmentRow:

@@ -111,10 +111,12 @@ def marker_svg(sector: str | None, status: str = "aktiv") -> str:
     return marker_template(status, with_glyph=sector is not None).replace(FILL, style.color).replace(GLYPH, style.glyph)
 
 
-def marker_row(row: InvestmentRow, amount: str | None = None) -> list:
-    """What karta.js needs for one marker and its popup, as a compact list (see karta.js)."""
-    return [row.lat, row.lon, row.slug, row.sector, row.status, row.municipality, row.title, row.owner,
-            (amount if amount is not None else row.amount_text) or "", variant(row.status)]
+def marker_row(row: InvestmentRow) -> list:
+    """What karta.js needs for one marker and its popup, as a compact list (see karta.js); on the
+    English map a Swedish title (no title_en) adds its language, for the popup's lang attribute."""
+    data = [row.lat, row.lon, row.slug, row.sector, row.status, row.municipality, row.title, row.owner,
+            row.amount_text or "", variant(row.status)]
+    return data + [row.title_lang] if row.title_lang != row.lang else data
 
 
 def script_json(value: object) -> str:
@@ -151,12 +153,12 @@ class _Setup(MacroElement):
 
 def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, settings: MapSettings,
              *, follow_filter: bool = False, zoom: int | None = None, size: str = "large",
-             amount=None, links: str = "investeringar/") -> Markup:
+             links: str = "investeringar/") -> Markup:
     """A map of `rows` as HTML for a page's content: the container and its inline script.
 
     map_id must be unique on the page and stable between builds (folium's ids are random).
     follow_filter: the markers follow the page's filter form (the investment map).
-    amount: row → amount text for the popup (the English map); links: where the popups link to.
+    links: where the popups link to (the English map: en/investments/).
     zoom: a fixed zoom around the first row (an investment's own page); else fit all rows.
     """
     if zoom is not None and rows:
@@ -182,7 +184,7 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     config = {"icons": styles, "markers": [marker_template(v) for v in VARIANTS],
               "labels": marker_labels(rows), "links": base + links}
     make_marker = "uvKarta.markerMaker(" + script_json(config) + ")"
-    cluster = FastMarkerCluster([marker_row(row, amount(row) if amount else None) for row in rows], callback=make_marker,
+    cluster = FastMarkerCluster([marker_row(row) for row in rows], callback=make_marker,
                                 icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,
                                 max_cluster_radius=50 if size == "large" else 30)
     cluster._id = m._id

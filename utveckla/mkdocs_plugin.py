@@ -27,14 +27,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 
-from . import csp, statistics
+from . import csp, english, statistics
 from .diagnostics import report_github, report_html, report_text, report_warnings
 from .guide import GUIDE_FOLDER
 from .htmlspace import squeeze
 from .imaging import add_dimensions, prepare
 from .mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
-from .pages import all_files, all_pages, embeds
+from .pages import all_files, all_pages, embeds, language_versions
 from .site import BuildDateError, build_now
 from .sitefiles import section_sitemap
 from .validate import load_site
@@ -89,6 +90,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             raise Abort(f"Webbplatsen byggs inte: {error}") from None
         self.site, self.problems = load_site(self.root, now.date(), now)
         self.specs = {}
+        self.versions = {} if self.problems else language_versions(self.site)
+        self.english_nav = None
         if not self.problems:
             # Warnings (a PDF that is not accessible) are printed, not logged: --strict would
             # stop the build, and the page already offers an accessible version on request.
@@ -180,6 +183,29 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             prepared[file.src_uri] = image
         return prepared
 
+    def on_nav(self, nav: Navigation, config, files) -> Navigation:
+        """The English section of the nav in mkdocs.yml (a section with only pages under en/) is the
+        English pages' own menu, taken out of the Swedish one, which stays as it was."""
+        section = next((item for item in nav.items if isinstance(item, Section) and item.children
+                        and all(english.is_english(page.file.src_uri) for page in _pages(item))), None)
+        if section is None:
+            return nav
+        nav.items.remove(section)
+        english_pages = _pages(section)
+        nav.pages = [page for page in nav.pages if page not in english_pages]
+        for pages in (nav.pages, english_pages):  # previous/next stay within each language
+            for before, after in zip(pages, pages[1:], strict=False):
+                before.next_page, after.previous_page = after, before
+            pages[0].previous_page = pages[-1].next_page = None
+        self.english_nav = Navigation(section.children, english_pages)
+        self.english_nav.homepage = english_pages[0]  # the logo leads to /en/
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        if self.english_nav is not None and english.is_english(page.file.src_uri):
+            context["nav"] = self.english_nav
+        return context
+
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and page.meta.get("title") != html.escape(spec.title):
@@ -201,14 +227,17 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return add_dimensions(html, page.url, self.images)
 
     def on_post_page(self, output: str, page, config) -> str:
-        output = set_page_language(fix_theme_html(output), page.meta.get("lang"))
+        output = fix_theme_html(output)
         if self.collector and not self.problems:
             output = output.replace("</body>", statistics.script_tag(page.url, self.collector) + "\n</body>", 1)
         return squeeze(self._with_policy(output, page.content or "", page.file.src_uri))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        if template_name == "sitemap.xml" and config.site_url:
+            # hreflang in the sitemap, not in <head>: see fix_theme_html.
+            return english.sitemap_with_alternates(output_content, self.versions, config.site_url)
         if not template_name.endswith(".html"):
-            return output_content  # sitemap.xml
+            return output_content
         output_content = fix_theme_html(output_content)
         # 404.html and other theme pages have no page content: every inline script is the theme's.
         return squeeze(self._with_policy(output_content, "", template_name)) if csp.PLACEHOLDER in output_content \
@@ -229,6 +258,16 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return server
 
 
+def _pages(section: Section) -> list:
+    """The pages of a nav section, in order, at any depth."""
+    found: list = []
+    for item in section.children:
+        found += _pages(item) if isinstance(item, Section) else ([item] if item.is_page else [])
+    return found
+
+
+# The search dialog's name, in the page's language (the English section's theme is English).
+SEARCH_DIALOG = {"sv": "Sök på webbplatsen", "en": "Search the website"}
 # The theme's <link rel="alternate" hreflang> in <head>, one per language in mkdocs.yml.
 THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -245,10 +284,13 @@ def fix_theme_html(output: str) -> str:
     - in <head> it names the language sections' start pages (`/`, `/en/`) as hreflang versions of
       every page. They are not translations of the page, search engines reject relative hreflang
       addresses (Lighthouse: hreflang), and full ones would make the theme's script fetch the
-      public site's sitemap from every preview build. The switch in the header stays.
+      public site's sitemap from every preview build: Material fetches `sitemap.xml` beside every
+      `<link rel="alternate">` on every page load. The pages that do have a translation (english.py:
+      language_pairs) name it in sitemap.xml instead. The switch in the header stays.
     """
+    label = SEARCH_DIALOG["en" if '<html lang="en"' in output[:200] else "sv"]
     output = output.replace('data-md-component="search" role="dialog">',
-                            'data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">', 1)
+                            f'data-md-component="search" role="dialog" aria-label="{label}">', 1)
     output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
     output = output.replace('<div class="md-search__scrollwrap" tabindex="0"', '<div class="md-search__scrollwrap"', 1)
     output = THEME_HREFLANG.sub("", output)
@@ -256,15 +298,3 @@ def fix_theme_html(output: str) -> str:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return output
 
-
-def set_page_language(output: str, lang: str | None) -> str:
-    """An English page says so on <html>; the theme's header, tabs and footer stay Swedish and
-    are marked lang="sv", so screen readers read each part in its own language."""
-    if not lang or lang == "sv":
-        return output
-    output = output.replace('<html lang="sv"', f'<html lang="{lang}"', 1)
-    output = output.replace('<header class="md-header', '<header lang="sv" class="md-header', 1)
-    output = output.replace('<nav class="md-tabs"', '<nav lang="sv" class="md-tabs"', 1)
-    output = output.replace('<footer class="md-footer"', '<footer lang="sv" class="md-footer"', 1)
-    output = output.replace('<nav class="md-nav md-nav--primary"', '<nav lang="sv" class="md-nav md-nav--primary"', 1)
-    return output

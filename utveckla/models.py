@@ -51,6 +51,12 @@ class ReviewedItem(Item):
     reviewed: Date = Field(description="Datum då uppgifterna senast kontrollerades mot källan (ÅÅÅÅ-MM-DD).")
 
 
+# Optional English text for the English section (/en/) on investments and organisations; without
+# it the English pages show the Swedish text (marked lang="sv").
+TitleEn = Annotated[Title | None, Field(description=f"Rubriken på engelska, högst {TITLE_MAX} tecken, för de engelska sidorna (/en/). Utelämnad visas den svenska rubriken där.")]
+SummaryEn = Annotated[Summary | None, Field(description=f"Sammanfattningen på engelska, högst {SUMMARY_MAX} tecken, för de engelska sidorna (/en/). Utelämnad visas den svenska där.")]
+
+
 class Contact(Strict):
     name: ShortText | None = Field(None, description="Namn på funktion eller enhet.")
     email: Email | None = Field(None, description="E-postadress.")
@@ -114,6 +120,8 @@ class Actor(ReviewedItem):
     helps_with: IdList = Field([], description="Vad den hjälper till med, id:n under stodtyper.")
     address: ShortText | None = Field(None, description="Besöks- eller postadress.")
     opening_hours: ShortText | None = Field(None, description="Öppettider eller telefontider.")
+    title_en: TitleEn = None
+    summary_en: SummaryEn = None
 
 
 class BusinessOffice(Strict):
@@ -207,6 +215,8 @@ class Investment(ReviewedItem):
     years: Years | None = Field(None, description="Tidsplan: start, end (år).")
     url: WebUrl | None = Field(None, description="Officiell sida.")
     status_note: Text | None = Field(None, description="Förklaring när investeringen är pausad eller avbruten.")
+    title_en: TitleEn = None
+    summary_en: SummaryEn = None
 
 
 class Article(Item):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import (
+    amounts,
     atom,
     catalogue,
     charts,
@@ -46,8 +47,9 @@ def _base(src_uri: str) -> str:
 SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
 
 
-def _item_page(entry: Entry, template: str, site: Site, **context) -> PageSpec:
-    src_uri = entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
+def _item_page(entry: Entry, template: str, site: Site, src_uri: str | None = None, **context) -> PageSpec:
+    """An item's page, at its own address or (the English section) at src_uri."""
+    src_uri = src_uri or entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
@@ -198,33 +200,52 @@ def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP
     return specs
 
 
-def english_investment_page(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> PageSpec:
-    """The investment map for investors, with English labels (/en/investments/)."""
+def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
+    """The investment map for investors, with English labels (/en/investments/), and an English
+    page per investment (/en/investments/<slug>/), which the map's popups and table link to."""
     rows = [english.english_row(row) for row in investments.all_investments(site)]
     figures = investments.key_figures(site, investments.all_investments(site))
-    base = _base("en/investments.md")
+    base = _base("en/investments/index.md")
+    options = investments.facet_options(site, rows)
     facets = {
-        "sektor": [(k, english.SECTORS.get(k, v)) for k, v in investments.facet_options(site, rows)["sektor"]],
-        "status": [(k, english.STATUSES.get(k, v)) for k, v in investments.facet_options(site, rows)["status"]],
-        "kommun": investments.facet_options(site, rows)["kommun"],
+        "sektor": [(k, english.SECTORS.get(k, v)) for k, v in options["sektor"]],
+        "status": [(k, english.STATUSES.get(k, v)) for k, v in options["status"]],
+        "kommun": options["kommun"],
     }
     title = "Investment map of Västernorrland"
     spec = _listing(
-        "en/investments.md", title,
+        "en/investments/index.md", title,
         "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
         "completed, paused and cancelled. With key figures and open data.",
         "investering_list_en.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
         facets=facets,
-        total=english.msek_text(figures.total_msek),
-        inactive=english.msek_text(figures.cancelled_msek + figures.paused_msek),
+        total=amounts.msek_text(figures.total_msek, "en"),
+        inactive=amounts.msek_text(figures.cancelled_msek + figures.paused_msek, "en"),
         legend=mapview.legend(rows, english.SECTORS, lang="en"),
         map_assets=mapview.assets_html(base),
         map=mapview.map_html(rows, "map", "Map of investments in Västernorrland", base, map_settings,
-                             follow_filter=True, amount=english.amount_text),
+                             follow_filter=True, links=english.INVESTMENTS),
         geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
     )
-    return replace(spec, lang="en", hide=("toc",))
+    specs = [replace(spec, lang="en")]  # no side menu, like the Swedish map: the table gets the width
+    for row in rows:
+        src_uri = f"{english.INVESTMENTS}{row.slug}.md"
+        item_base = _base(src_uri)
+        # Not in the search: the site's search is Swedish, and the Swedish page is in it.
+        specs.append(replace(_item_page(
+            row.entry, "investering_item_en.html", site, src_uri, row=row,
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"map-{row.slug}", f"Map: where {row.title} is", item_base, map_settings,
+                                 zoom=10, size="small", links=english.INVESTMENTS),
+        ), title=row.title if row.title_lang == "en" else f"{row.title} (in English)",  # not the Swedish page's title
+            description=row.summary, lang="en", searchable=False))
+    return specs
+
+
+def language_versions(site: Site) -> dict[str, dict[str, str]]:
+    """Page address → its Swedish and English versions (the hreflang links in each page's head)."""
+    return english.alternates(english.language_pairs(investments.all_investments(site)))
 
 
 def _feed_links(feed: events.Feed, site_url: str) -> dict:
@@ -337,7 +358,7 @@ def all_pages(site: Site, site_url: str = "/",
     return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
             + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
             + result_pages(site, site_url, contact)
-            + [english_investment_page(site, map_settings)] + guide_pages(site) + [open_data_page(site)])
+            + english_investment_pages(site, map_settings) + guide_pages(site) + [open_data_page(site)])
 
 
 def open_data_page(site: Site) -> PageSpec:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import documents, investments, swedish, views
+from . import amounts, documents, english, swedish, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,7 +28,9 @@ def environment() -> Environment:
     )
     env.filters["sv_date"] = views.swedish_date
     env.filters["sv_number"] = views.swedish_number
-    env.filters["sv_msek"] = investments.msek_text
+    env.filters["sv_msek"] = amounts.msek_text
+    env.filters["en_number"] = lambda value: amounts.number(value, "en")
+    env.filters["en_date"] = english.english_date
     env.filters["plain_number"] = views.plain_number
     env.filters["lacks_text"] = documents.lacks_text
     # {{ n|sv_count("investering", "investeringar") }} → "1 investering"; sv_agree picks the word alone.

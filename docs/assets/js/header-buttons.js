@@ -4,7 +4,9 @@
  * (the theme listens to its change event). Without JavaScript the labels stay as they are. */
 (function () {
   "use strict";
-  var NAMES = { __drawer: "Meny", __search: "Sök" };
+  /* The page's language decides the names (the English section sets <html lang="en">). */
+  var NAMES = (document.documentElement.lang || "sv").slice(0, 2) === "en"
+    ? { __drawer: "Menu", __search: "Search" } : { __drawer: "Meny", __search: "Sök" };
   Object.keys(NAMES).forEach(function (id) {
     var toggle = document.getElementById(id);
     var label = document.querySelector('label.md-header__button[for="' + id + '"]');

@@ -4,7 +4,8 @@
  *   uvKarta.clusterIcon          → the icon of a cluster,
  *   uvKarta.setup(map, cluster, options) once the map exists.
  * A data row is [lat, lon, id, sector, status, municipality, title, owner, amount,
- * look (0 active, 1 paused, 2 cancelled: mapview.VARIANTS)]; the labels of the ids are in
+ * look (0 active, 1 paused, 2 cancelled: mapview.VARIANTS), and on the English map the title's
+ * language when it is Swedish]; the labels of the ids are in
  * the config given to markerMaker, once per map, to keep the page small. Loaded after the vendored Leaflet and
  * Leaflet.markercluster; needs nothing from any other site. */
 (function () {
@@ -43,6 +44,7 @@
     var heading = element("p", "uv-popup__title");
     var link = element("a", null, row[6]);
     link.href = href;
+    if (row[10]) { link.lang = row[10]; }
     heading.appendChild(link);
     box.appendChild(heading);
     var facts = element("dl", "uv-popup__facts");
