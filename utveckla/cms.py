@@ -186,7 +186,10 @@ def collection_config(site: Site, name: str) -> dict[str, Any]:
         "extension": "md",
         "format": "yaml-frontmatter",
         "create": name not in FIXED,
-        "delete": name not in FIXED,
+        # Deleting a published file would be a commit straight to the main branch, past the pull
+        # request; a draft (its branch) can still be deleted. Retiring a page goes through a pull
+        # request (draft: true, or the file removed on GitHub).
+        "delete": False,
         "slug": "{{title}}",
         "identifier_field": "title",
         "summary": "{{title}}",
@@ -200,6 +203,8 @@ def config(site: Site, settings: Settings) -> dict[str, Any]:
     result: dict[str, Any] = {
         "backend": {"name": "github", "repo": settings.repo, "branch": settings.branch,
                     "base_url": settings.auth_url, "auth_endpoint": settings.auth_endpoint,
+                    # The repository is public: the sign-in asks GitHub for no more than public_repo.
+                    "auth_scope": "public_repo",
                     "commit_messages": {
                         "create": "Nytt i {{collection}}: {{slug}}", "update": "Ändrat i {{collection}}: {{slug}}",
                         "delete": "Borttaget i {{collection}}: {{slug}}", "uploadMedia": "Ny bild: {{path}}",
@@ -280,11 +285,25 @@ def admin_html(settings: Settings) -> str:
 
 
 def setup_script(preview_styles: list[str]) -> str:
-    """admin.js: the preview uses the site's own CSS (the theme's and site.css) for the body."""
-    lines = ["// Skapad av utveckla/cms.py: förhandsvisningen använder webbplatsens egen CSS.", "(function () {"]
-    lines += [f"  window.CMS.registerPreviewStyle({json.dumps('../' + style)});" for style in preview_styles]
-    lines.append("})();")
-    return "\n".join(lines) + "\n"
+    """admin.js: the preview is the site's own CSS (the theme's and site.css) on the page's
+    heading, summary and body, laid out as on the site (Material's md-typeset); notes and
+    other fields that are never published stay out of it."""
+    registered = "\n".join(f"  CMS.registerPreviewStyle({json.dumps('../' + style)});" for style in preview_styles)
+    return f"""// Skapad av utveckla/cms.py: förhandsvisningen använder webbplatsens egen CSS.
+(function () {{
+  var CMS = window.CMS, h = window.h;
+{registered}
+  function Preview(props) {{
+    var data = props.entry.get("data");
+    return h("div", {{className: "md-main"}}, h("div", {{className: "md-content"}},
+      h("article", {{className: "md-content__inner md-typeset"}},
+        h("h1", null, data.get("title")),
+        h("p", {{className: "uv-lead"}}, data.get("summary")),
+        props.widgetFor("body"))));
+  }}
+  {json.dumps(list(COLLECTIONS))}.forEach(function (name) {{ CMS.registerPreviewTemplate(name, Preview); }});
+}})();
+"""
 
 
 def labels_missing() -> list[str]:
