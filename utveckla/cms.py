@@ -60,6 +60,29 @@ _PATTERNS = {
 }
 
 
+# Phrases Decap CMS 3.16.3's Swedish locale lacks (it would show the English ones, such as
+# "Add …" under every list); admin.js fills them in without replacing what the locale has.
+SWEDISH_GAPS = {
+    "collection": {"collectionTop": {"viewAsList": "Visa som lista", "viewAsGrid": "Visa som rutnät"},
+                   "entries": {"unpublishedHeader": "Opublicerade inlägg"}},
+    "editor": {
+        "editorControl": {"field": {"widgetLabel": "Fältet %{widgetLabel}"}},
+        "editorToolbar": {
+            "statusInfoTooltipDraft": "Inlägget är ett utkast. Sätt status till Granskas när det är klart att läsas.",
+            "statusInfoTooltipInReview": "Inlägget granskas. Du kan fortfarande ändra det under tiden."},
+        "editorWidgets": {
+            "markdown": {"strikethrough": "Genomstruken",
+                         "toggleMode": {"rich": "Byt till formaterad text", "markdown": "Byt till Markdown"}},
+            "image": {"chooseMultiple": "Välj bilder", "addMore": "Lägg till fler bilder", "removeAll": "Ta bort alla bilder"},
+            "file": {"chooseMultiple": "Välj filer", "addMore": "Lägg till fler filer", "removeAll": "Ta bort alla filer"},
+            "datetime": {"setToNow": "Sätt %{fieldLabel} till nu"},
+            "list": {"add": "Lägg till %{item}", "addType": "Lägg till %{item}"},
+            "object": {"expand": "Visa", "collapse": "Dölj"}}},
+    "mediaLibrary": {"mediaLibraryModal": {"close": "Stäng"}},
+    "ui": {"settingsDropdown": {"account": "Kontoinställningar"}},
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     repo: str  # owner/name on GitHub
@@ -285,7 +308,7 @@ def admin_html(settings: Settings) -> str:
 
 
 def setup_script(preview_styles: list[str]) -> str:
-    """admin.js: the preview is the site's own CSS (the theme's and site.css) on the page's
+    """admin.js: Swedish for the phrases the CMS's locale lacks, and the preview: the site's own CSS (the theme's and site.css) on the page's
     heading, summary and body, laid out as on the site (Material's md-typeset); notes and
     other fields that are never published stay out of it."""
     registered = "\n".join(f"  CMS.registerPreviewStyle({json.dumps('../' + style)});" for style in preview_styles)
@@ -293,6 +316,13 @@ def setup_script(preview_styles: list[str]) -> str:
 (function () {{
   var CMS = window.CMS, h = window.h;
 {registered}
+  function fill(target, extra) {{
+    Object.keys(extra).forEach(function (key) {{
+      if (typeof extra[key] === "object") {{ target[key] = target[key] || {{}}; fill(target[key], extra[key]); }}
+      else if (!(key in target)) {{ target[key] = extra[key]; }}
+    }});
+  }}
+  fill(CMS.getLocale("sv"), {json.dumps(SWEDISH_GAPS, ensure_ascii=False)});
   function Preview(props) {{
     var data = props.entry.get("data");
     return h("div", {{className: "md-main"}}, h("div", {{className: "md-content"}},
