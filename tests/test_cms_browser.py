@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -113,6 +114,16 @@ def test_admin_loads_in_swedish_from_the_site_alone(editor):
     assert "connect-src 'self' https://api.github.com https://inloggning.utvecklavasternorrland.se http://127.0.0.1" in policy
 
 
+def test_the_published_admin_asks_for_github_sign_in_and_calls_no_one(county_url, page_at):
+    """/admin/ as mkdocs.yml builds it (GitHub backend, no local proxy): in Swedish, and nothing
+    leaves the site before the editor signs in."""
+    page = page_at(1280)
+    page.goto(county_url + "admin/")
+    page.get_by_role("button", name="Logga in med GitHub").wait_for(timeout=LOAD)
+    assert page.foreign_requests == []
+    assert csp_violations(page) == []
+
+
 def test_login_screen_has_no_axe_violation_from_the_project(editor):
     # What remains is the CMS's own markup (README, "The form editor"): listed, not hidden.
     violations = {v["id"] for v in axe_violations(editor)}
@@ -159,6 +170,7 @@ def test_editor_creates_edits_and_deletes_an_offer(editor, cms, tmp_path):
     repo, url = cms
     page = editor
     page.get_by_role("button", name="Logga in").click()
+    page.get_by_text("Samlingar").wait_for(timeout=LOAD)  # signed in: the collections are listed
     page.goto(url + "#/collections/stod/new")
     field(page, "title").wait_for(timeout=LOAD)
     # Swedish also where the CMS's own locale has gaps (admin.js fills them in).
@@ -173,7 +185,7 @@ def test_editor_creates_edits_and_deletes_an_offer(editor, cms, tmp_path):
     wait_for(lambda: branch_exists(repo) and SLUG in git(repo, "ls-tree", "-r", "--name-only", BRANCH))
 
     # Every save is a branch (a pull request on GitHub); main is untouched until it is merged.
-    assert not (repo / "content" / "stod" / f"{SLUG}.md").exists() or git(repo, "branch", "--show-current") != "main"
+    assert f"content/stod/{SLUG}.md" not in git(repo, "ls-tree", "-r", "--name-only", "main")
     first = file_on_branch(repo)
     assert "\nprovider: almi-mitt\n" in first
     assert "\ntype: lan\n" in first
@@ -208,6 +220,7 @@ def test_editor_creates_edits_and_deletes_an_offer(editor, cms, tmp_path):
     page.get_by_role("button", name="Radera opublicerat inlägg").click()
     wait_for(lambda: not branch_exists(repo))
     assert not (repo / "content" / "stod" / f"{SLUG}.md").exists()
+    page.wait_for_url(re.compile(r"#/collections/stod$"), timeout=LOAD)  # the CMS goes back to the list
 
     # A required field left empty stops the save, with a Swedish hint.
     page.goto(url + "#/collections/stod/new")
