@@ -73,6 +73,12 @@ def test_images_go_to_docs_bilder_with_paths_the_check_accepts(county_site):
     assert "Krävs: ja, om image är ifyllt." in article["image_alt"]["hint"]
 
 
+def test_without_a_sign_in_endpoint_no_form_editor_is_built(fixture_build):
+    # tests/fixtures/kalender/mkdocs.yml sets no cms_auth_url (and no edit_uri): no /admin/.
+    assert not (fixture_build / "admin").exists()
+    assert (fixture_build / "index.html").exists()
+
+
 def test_every_field_has_a_swedish_label():
     assert cms.labels_missing() == []
 

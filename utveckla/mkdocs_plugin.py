@@ -83,8 +83,9 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         try:
             csp.tile_source(self.config.tiles_url)
             self.collector = statistics.collector_url(self.config.statistics_url)
+            # No sign-in endpoint, no form editor: /admin/ is built only when cms_auth_url is set.
             self.cms = cms.settings_from(config.edit_uri, self.config.cms_auth_url, self.config.cms_local_backend,
-                                         config.site_url or "/")
+                                         config.site_url or "/") if self.config.cms_auth_url else None
         except ValueError as error:
             raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
         try:
@@ -117,7 +118,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                                             inclusion=InclusionLevel.INCLUDED))
         if self.collector:
             files.append(File.generated(config, statistics.SCRIPT_PATH, content=statistics.script()))
-        self._add_admin(files, config)
+        if self.cms is not None:
+            self._add_admin(files, config, self.cms)
         map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
         for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri)):
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -149,13 +151,13 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         self.images = self._prepare_images(files, config)
         return files
 
-    def _add_admin(self, files: Files, config) -> None:
+    def _add_admin(self, files: Files, config, settings: cms.Settings) -> None:
         """/admin/: the form editor's page, configuration and setup, outside MkDocs' pages (so
         outside search, the sitemap and the theme), with its own policy (cms.py)."""
         styles = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/")
                         and f.src_uri.endswith(".min.css")) + list(config.extra_css)
-        for path, content in ((cms.ADMIN + "index.html", cms.admin_html(self.cms)),
-                              (cms.ADMIN + "config.yml", cms.config_yaml(self.site, self.cms)),
+        for path, content in ((cms.ADMIN + "index.html", cms.admin_html(settings)),
+                              (cms.ADMIN + "config.yml", cms.config_yaml(self.site, settings)),
                               (cms.SETUP, cms.setup_script(styles)), (cms.STYLE, cms.ADMIN_CSS)):
             files.append(File.generated(config, path, content=content))
 
