@@ -12,6 +12,11 @@ import yaml
 
 from audit.htmlrefs import page_refs
 
+# The form editor for editors (utveckla/cms.py): not a page for visitors, outside search and
+# the sitemap, and judged apart by tests/test_cms_browser.py (its own policy, no third-party
+# request, axe on its login screen), because the CMS's 5 MB bundle and markup are not the site's.
+NOT_PUBLIC = ("admin/",)
+
 
 @dataclass(frozen=True)
 class Site:
@@ -20,9 +25,12 @@ class Site:
     tiles: re.Pattern | None  # the configured map tile server's host, if any
 
     def pages(self) -> list[str]:
-        """Every HTML page (relative, '/'-separated), start page first; redirect stubs left out."""
+        """Every public HTML page (relative, '/'-separated), start page first; redirect stubs and the
+        form editor (admin/, see NOT_PUBLIC) left out."""
         found = []
         for path in self.root.rglob("*.html"):
+            if path.relative_to(self.root).as_posix().startswith(NOT_PUBLIC):
+                continue
             if not page_refs(path).redirect:
                 found.append(path.relative_to(self.root).as_posix())
         return sorted(found, key=lambda rel: (rel != "index.html", rel))

@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "assets" / "vendor"
 MANIFEST = TARGET / "vendor.json"
+ABOUT = ("Webbläsarbibliotek som webbplatsen själv serverar: kartornas (scripts/vendor_map_assets.py) och "
+         "formulärredigerarens (scripts/vendor_cms.py), kopierade från npm-paketen. Ändra inte filerna för hand.")
 
 # package → (files to copy, relative to the package folder; target folder under vendor/)
 PACKAGES = {
@@ -51,9 +53,9 @@ def target_path(package: str, source: str) -> str:
 
 def copy(node_modules: Path) -> dict:
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
-    manifest = {"about": "Webbläsarbibliotek för kartorna, kopierade från npm-paketen av "
-                         "scripts/vendor_map_assets.py. Ändra inte filerna för hand.",
-                "packages": {}}
+    # Other libraries in the manifest (the form editor's, scripts/vendor_cms.py) are kept as they are.
+    existing = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+    manifest = {"about": ABOUT, "packages": dict(existing.get("packages", {}))}
     for package, (sources, _) in PACKAGES.items():
         meta = json.loads((node_modules / package / "package.json").read_text(encoding="utf-8"))
         locked = lock[f"node_modules/{package}"]
@@ -79,6 +81,8 @@ def check() -> list[str]:
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
     for package, info in manifest["packages"].items():
+        if package not in PACKAGES:
+            continue  # not a map library
         locked = lock.get(f"node_modules/{package}", {}).get("version")
         if locked != info["version"]:
             problems.append(f"{package}: vendor.json har {info['version']}, package-lock.json {locked}")
@@ -103,6 +107,8 @@ def main() -> int:
         return 1 if problems else 0
     manifest = copy(ROOT / "node_modules")
     for package, info in manifest["packages"].items():
+        if package not in PACKAGES:
+            continue
         print(f"{package} {info['version']}: {len(info['files'])} filer kopierade")
     return 0
 

@@ -135,6 +135,18 @@ def csp_violations(page) -> list[str]:
     return page.evaluate("window.__cspViolations || []")
 
 
+def watched(page):
+    """The page, recording requests to hosts other than 127.0.0.1 (page.foreign_requests) and
+    console errors (page.console_errors)."""
+    page.foreign_requests = []
+    page.console_errors = []
+    page.on("request", lambda r: page.foreign_requests.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
+
+
 @pytest.fixture
 def page_at(browser):
     """page_at(width) → a fresh page that records requests to hosts other than 127.0.0.1,
@@ -145,14 +157,7 @@ def page_at(browser):
         context = browser.new_context(viewport={"width": width, "height": 900})
         context.add_init_script(RECORD_CSP_VIOLATIONS)
         contexts.append(context)
-        page = context.new_page()
-        page.foreign_requests = []
-        page.console_errors = []
-        page.on("request", lambda r: page.foreign_requests.append(r.url)
-                if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-        page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-        return page
+        return watched(context.new_page())
 
     yield open_page
     for context in contexts:

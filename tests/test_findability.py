@@ -13,6 +13,8 @@ SITE_URL = "https://utvecklavasternorrland.se/"
 
 def html_pages(site):
     for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] == "admin":
+            continue  # the editors' form editor, not for visitors or search engines (test_cms.py)
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' not in html:  # redirects from old addresses are not pages
             yield page, html

@@ -1,5 +1,5 @@
 """Each limit is written once (utveckla/fields.py): change it there, and the check's message, the
-JSON Schema, the field reference and the scaffolder all follow."""
+JSON Schema, the field reference, the form editor and the scaffolder all follow."""
 
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ def test_a_title_limit_changed_in_fields_py_is_followed_everywhere(tmp_path):
     assert built.returncode == 0, built.stderr
     reference = (project / "site" / "redaktorer" / "falt" / "index.html").read_text(encoding="utf-8")
     assert "högst 60 tecken" in reference and "högst 90 tecken" not in reference
+    form = (project / "site" / "admin" / "config.yml").read_text(encoding="utf-8")  # the form editor (cms.py)
+    assert "^[\\s\\S]{0,60}$" in form and "{0,90}" not in form
 
     scaffold = utveckla("new", "stod", "x" * 61, "--root", str(project))
     assert "högst 60 är tillåtet" in scaffold.stderr + scaffold.stdout

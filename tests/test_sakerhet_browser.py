@@ -54,8 +54,8 @@ def html_pages(site: Path) -> list[str]:
     pages = []
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
-        if relative.startswith("assets/"):
-            continue
+        if relative.startswith(("assets/", "admin/")):
+            continue  # the form editor shows no content: tests/test_cms_browser.py
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return pages
 
@@ -175,8 +175,8 @@ def one_page_per_template(site: Path) -> list[str]:
     """Start, 404, each section's listing and first item, and every other top-level page."""
     pages = ["", "404.html"]
     for folder in sorted(path for path in site.iterdir() if path.is_dir()):
-        if folder.name in ("assets", "search") or not (folder / "index.html").exists():
-            continue
+        if folder.name in ("assets", "search", "admin") or not (folder / "index.html").exists():
+            continue  # admin/: the form editor, with its own policy (tests/test_cms_browser.py)
         if "http-equiv=\"refresh\"" in (folder / "index.html").read_text(encoding="utf-8"):
             continue  # a redirect (/evenemang/ → /kalender/)
         pages.append(f"{folder.name}/")

@@ -37,6 +37,7 @@ class Collection:
     # Each collection's rules take its own model (models.Offer, …), which Callable cannot say per entry.
     rules: Callable[[Any], Iterator[Problem]] | None = None
     extra: dict = field(default_factory=dict)  # reserved_slugs: file names taken by other pages
+    singular: str = field(kw_only=True)  # one item, for forms and buttons ("Ny investering"); the form editor reads it
 
 
 # The county's seven municipalities (the contract's ids): the only files content/kommuner/ may hold.
@@ -141,12 +142,12 @@ def _article_rules(article: models.Article) -> Iterator[Problem]:
 COLLECTIONS: dict[str, Collection] = {
     collection.name: collection
     for collection in (
-        Collection("kommuner", "kommuner", models.Municipality, rules=_municipality_rules),
+        Collection("kommuner", "kommuner", models.Municipality, rules=_municipality_rules, singular="kommun"),
         Collection("aktorer", "aktörer", models.Actor, (
             (("municipalities",), "kommuner"),
             (("category",), "taxonomi:aktorstyper"),
             (("helps_with",), "taxonomi:stodtyper"),
-        )),
+        ), singular="aktör"),
         Collection("stod", "stöd och finansiering", models.Offer, (
             (("provider",), "aktorer"),
             (("type",), "taxonomi:stodtyper"),
@@ -155,25 +156,25 @@ COLLECTIONS: dict[str, Collection] = {
             (("municipalities",), "kommuner"),
             (("company_sizes",), "taxonomi:foretagsstorlekar"),
             (("needs",), "taxonomi:behov"),
-        ), _offer_rules),
+        ), _offer_rules, singular="stöd"),
         Collection("evenemang", "evenemang", models.Event, (
             (("organizer",), "aktorer"),
             (("type",), "taxonomi:evenemangstyper"),
             (("location", "municipality"), "kommuner"),
-        ), _event_rules, {"reserved_slugs": ("arkiv",)}),  # /kalender/arkiv/ is the archive
+        ), _event_rules, {"reserved_slugs": ("arkiv",)}, singular="evenemang"),  # /kalender/arkiv/ is the archive
         Collection("investeringar", "investeringar", models.Investment, (
             (("municipality",), "kommuner"),
             (("sector",), "taxonomi:sektorer"),
             (("status",), "taxonomi:investeringsstatus"),
-        ), _investment_rules),
+        ), _investment_rules, singular="investering"),
         Collection("aktuellt", "nyheter", models.Article, (
             (("municipalities",), "kommuner"),
-        ), _article_rules),
+        ), _article_rules, singular="nyhet"),
         # min_sentences: the body is the result's plain-language summary (results.body_problems).
         Collection("resultat", "projektets resultat", models.Result, (
             (("kind",), "taxonomi:resultattyper"),
             (("news",), "aktuellt"),
-        ), extra={"min_sentences": 3}),
+        ), extra={"min_sentences": 3}, singular="resultat"),
     )
 }
 

@@ -43,6 +43,35 @@ _NAMED_TYPES = [
 ]
 
 
+# Each field's name in Swedish: the form editor's label (/admin/, cms.py) and the field
+# reference. A field name missing here is shown as written (a test asks for every one).
+LABELS = {
+    "title": "Rubrik", "summary": "Sammanfattning", "source": "Källa (webbadress)",
+    "reviewed": "Granskad", "draft": "Utkast (publiceras inte)", "notes": "Anteckningar för redaktörer",
+    "name": "Namn", "email": "E-post", "phone": "Telefon", "address": "Adress",
+    "opening_hours": "Öppettider", "opens": "Öppnar", "deadline": "Sista dag", "area": "Stödområde",
+    "text": "Text", "lat": "Latitud", "lon": "Longitud", "provider": "Aktör som erbjuder stödet",
+    "type": "Typ", "stages": "Skeden", "sectors": "Branscher", "municipalities": "Kommuner",
+    "max_amount_sek": "Största belopp (kronor)", "max_share_percent": "Största andel (procent)",
+    "application": "Ansökan över tid", "rounds": "Ansökningsomgångar", "application_note": "Om ansökan",
+    "company_sizes": "Företagsstorlekar", "aid_levels": "Nivåer per stödområde", "url": "Webbadress",
+    "contact": "Kontakt", "eligibility": "Vem kan söka", "amount_note": "Beloppet i ord",
+    "category": "Sorts organisation", "helps_with": "Hjälper till med", "website": "Webbplats",
+    "business_office": "Näringslivskontor", "location": "Plats", "population": "Invånare",
+    "population_year": "Invånare, år", "key_facts": "Fakta om näringslivet", "aid_area": "Stödområde",
+    "aid_area_note": "Undantag i stödområdet", "municipality": "Kommun", "registration": "Anmälan",
+    "freq": "Hur ofta", "interval": "Intervall", "week_of_month": "Vecka i månaden", "until": "Till och med",
+    "count": "Antal tillfällen", "exceptions": "Datum utan tillfälle", "uid": "Källans id",
+    "feed": "Flöde", "fetched": "Hämtad", "checksum": "Kontrollsumma", "start": "Start", "end": "Slut",
+    "organizer": "Arrangör", "online": "Digital länk", "price": "Pris", "cancelled": "Inställt",
+    "repeat": "Återkommer", "imported": "Importerad (ändra inte)", "place": "Ort", "owner": "Ägare",
+    "sector": "Sektor", "status": "Läge", "amount_msek": "Belopp (miljoner kronor)",
+    "amount_year": "Beloppet gäller år", "jobs": "Nya jobb", "years": "Tidsplan",
+    "status_note": "Om läget", "date": "Publiceringsdatum", "tags": "Taggar", "image": "Bild",
+    "image_alt": "Bildens alternativtext", "contact_url": "Kontaktsida",
+}
+
+
 @dataclass(frozen=True)
 class FieldDoc:
     name: str
@@ -52,6 +81,10 @@ class FieldDoc:
     condition: str | None = None  # "ja, om …" when another field decides
     target: str | None = None  # referenced collection or "taxonomi:<vocabulary>"
     children: tuple[FieldDoc, ...] = field(default=())  # sub-fields of a group
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.name, self.name)
 
     @property
     def required_text(self) -> str:

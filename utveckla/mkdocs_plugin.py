@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from . import csp, english, statistics
+from . import cms, csp, english, statistics
 from .diagnostics import report_github, report_html, report_text, report_warnings
 from .guide import GUIDE_FOLDER
 from .htmlspace import squeeze
@@ -65,6 +65,10 @@ class UtvecklaConfig(Config):
     # Cookieless visitor statistics: the address of the region's own GoatCounter-compatible
     # collector. Empty: off, and the site makes no such request (statistics.py).
     statistics_url = config_options.Type(str, default="")
+    # The form editor at /admin/ (cms.py): the region's OAuth token-exchange endpoint for the
+    # GitHub sign-in, and, only for local editing and the tests, decap-server's address.
+    cms_auth_url = config_options.Type(str, default="")
+    cms_local_backend = config_options.Type(str, default="")
 
 
 class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
@@ -82,6 +86,9 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         try:
             csp.tile_source(self.config.tiles_url)
             self.collector = statistics.collector_url(self.config.statistics_url)
+            # No sign-in endpoint, no form editor: /admin/ is built only when cms_auth_url is set.
+            self.cms = cms.settings_from(config.edit_uri, self.config.cms_auth_url, self.config.cms_local_backend,
+                                         config.site_url or "/") if self.config.cms_auth_url else None
         except ValueError as error:
             raise Abort(f"mkdocs.yml, plugins: utveckla: {error}") from None
         try:
@@ -120,6 +127,8 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                                             inclusion=InclusionLevel.INCLUDED))
         if self.collector:
             files.append(File.generated(config, statistics.SCRIPT_PATH, content=statistics.script()))
+        if self.cms is not None:
+            self._add_admin(files, config, self.cms)
         map_settings = MapSettings(self.config.tiles_url, self.config.tiles_attribution, self.config.tiles_max_zoom)
         for spec in all_pages(self.site, site_url, map_settings, tip_form_url(config.edit_uri), config.extra.get("contact")):
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -150,6 +159,16 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
                 file.edit_uri = f"docs/{file.src_uri}"
         self.images = self._prepare_images(files, config)
         return files
+
+    def _add_admin(self, files: Files, config, settings: cms.Settings) -> None:
+        """/admin/: the form editor's page, configuration and setup, outside MkDocs' pages (so
+        outside search, the sitemap and the theme), with its own policy (cms.py)."""
+        styles = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/")
+                        and f.src_uri.endswith(".min.css")) + list(config.extra_css)
+        for path, content in ((cms.ADMIN + "index.html", cms.admin_html(settings)),
+                              (cms.ADMIN + "config.yml", cms.config_yaml(self.site, settings)),
+                              (cms.SETUP, cms.setup_script(styles)), (cms.STYLE, cms.ADMIN_CSS)):
+            files.append(File.generated(config, path, content=content))
 
     def _error_files(self, files: Files, config) -> Files:
         """The theme's assets and one error page at / and as the 404 page; no content pages."""

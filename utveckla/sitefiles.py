@@ -9,7 +9,8 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    """/admin/ is the editors' form editor (cms.py): nothing for search engines."""
+    return f"User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 def security_txt(site_url: str, today: dt.date) -> str:
