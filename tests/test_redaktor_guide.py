@@ -114,10 +114,14 @@ def test_field_reference_lists_every_model_field(county_site, collection):
 
 
 def test_field_reference_lists_the_ids_editors_may_use(county_site):
-    page = text_of(read(county_site, "redaktorer/falt/index.html"))
-    assert "lan Lån" in page and "ornskoldsvik Örnsköldsvik" in page
-    assert "Id:n under investeringsstatus i content/taxonomier.yml" in page
-    assert "Ett filnamn utan .md i content/aktorer/, till exempel" in page
+    reference = read(county_site, "redaktorer/falt/index.html")
+    ids = text_of(read(county_site, "redaktorer/id/index.html"))
+    assert "lan Lån" in ids and "ornskoldsvik Örnsköldsvik" in ids
+    assert "Id:n under investeringsstatus i content/taxonomier.yml" in ids
+    assert "Ett filnamn utan .md i content/aktorer/, till exempel" in text_of(reference)
+    # A field's note links to its list on the page of id lists, and the list is there.
+    assert '<a href="../id/#id-investeringsstatus">' in reference
+    assert '<h2 id="id-investeringsstatus">' in read(county_site, "redaktorer/id/index.html")
 
 
 # Each task page's full-file example (a ```yaml block starting with ---) must pass the check.

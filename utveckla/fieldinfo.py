@@ -69,6 +69,9 @@ LABELS = {
     "amount_year": "Beloppet gäller år", "jobs": "Nya jobb", "years": "Tidsplan",
     "status_note": "Om läget", "date": "Publiceringsdatum", "tags": "Taggar", "image": "Bild",
     "image_alt": "Bildens alternativtext", "contact_url": "Kontaktsida",
+    "needs": "Vad företaget vill göra", "title_en": "Rubrik på engelska", "summary_en": "Sammanfattning på engelska",
+    "document": "Dokument (fil eller webbadress)", "kind": "Sorts resultat", "language": "Språk",
+    "news": "Nyheten som berättar om resultatet", "theme": "Tema eller arbetspaket",
 }
 
 

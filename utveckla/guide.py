@@ -1,8 +1,9 @@
 """Generated pages of the editors' guide: the field reference, read from the models.
 
 /redaktorer/falt/ lists every field of every collection (name, required or not, its form in
-plain Swedish and its description from models.py) and the ids that exist right now in
-taxonomier.yml and content/. Built at every build, so it cannot be out of date.
+plain Swedish and its description from models.py); /redaktorer/id/ the ids that exist right now
+in taxonomier.yml and content/, which the fields link to. Built at every build, so they cannot
+be out of date. Two pages, so that each stays within the 50 KB HTML budget as the model grows.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .site import Site
 # linked from the footer only and left out of the visitors' search.
 GUIDE_FOLDER = "redaktorer/"
 FIELD_REFERENCE = GUIDE_FOLDER + "falt.md"
+ID_LISTS = GUIDE_FOLDER + "id.md"
+ID_LISTS_URL = "../id/"  # from the field reference to the id lists
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,12 @@ class FieldRow:
     depth: int
     doc: FieldDoc
     values_note: str  # where the ids come from
-    values_anchor: str | None  # the list of those ids further down the page
+    values_anchor: str | None  # the list of those ids on the page of id lists
 
 
 @dataclass(frozen=True)
 class IdList:
-    """The ids of one vocabulary or collection, listed once at the end of the page (several
+    """The ids of one vocabulary or collection, listed once on the page of id lists (several
     fields in several collections use the same ones)."""
 
     anchor: str
@@ -123,9 +126,11 @@ def field_reference(site: Site) -> list[CollectionReference]:
     return [CollectionReference(COMMON, "fält i alla samlingar", _common_rows(site))] + own
 
 
-def guide_pages(site: Site):
+def guide_pages(site: Site) -> list[PageSpec]:
     title = "Fältreferens"
     description = "Alla fält i alla samlingar: vad de betyder, om de måste fyllas i och hur värdet ska skrivas."
+    lists_title = "Id-listor"
+    lists_description = "De id:n som fälten hänvisar till: ord ur taxonomier.yml och filnamn i content/, som de ser ut just nu."
     base = "../../"
     collections = field_reference(site)
     lists = id_lists(site)
@@ -134,8 +139,13 @@ def guide_pages(site: Site):
         source_path="utveckla/models.py",  # the descriptions are written there
         # The template writes the page; these headings only tell MkDocs which anchors it has
         # (its link check reads them from the Markdown), so links like falt.md#stod are checked.
-        body="\n\n".join([f"## {collection.label} {{#{collection.name}}}" for collection in collections]
-                         + [f"### {listed.heading} {{#{listed.anchor}}}" for listed in lists]),
+        body="\n\n".join(f"## {collection.label} {{#{collection.name}}}" for collection in collections),
         render=lambda body_html: render("redaktor_falt.html", title=title, description=description,
-                                        collections=collections, id_lists=lists, base=base),
+                                        collections=collections, id_lists_url=ID_LISTS_URL, base=base),
+    ), PageSpec(
+        src_uri=ID_LISTS, title=lists_title, description=lists_description,
+        source_path="content/taxonomier.yml",  # most of the ids are written there
+        body="\n\n".join(f"## {listed.heading} {{#{listed.anchor}}}" for listed in lists),
+        render=lambda body_html: render("redaktor_id.html", title=lists_title, description=lists_description,
+                                        id_lists=lists, base=base),
     )]

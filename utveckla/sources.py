@@ -29,7 +29,7 @@ SOURCES = Collection("kallor", "källorna i kallor.yml", models.Source, (
     (("organizer",), "aktorer"),
     (("municipality",), "kommuner"),
     (("type",), "taxonomi:evenemangstyper"),
-))
+), singular="källa")
 
 
 def read_sources(root: Path, diagnostics: list[Diagnostic]) -> list[RawItem]:
