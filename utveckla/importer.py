@@ -187,12 +187,13 @@ def import_rows(root: Path, header: list[str], rows: list[tuple[int, list[object
             result.problems.extend(problems)
         elif item is not None and slug:
             body = cells.get("body")
-            if slug in existing:  # replacing the facts keeps the page text and the editors' notes
+            if slug in existing:  # replacing the facts keeps the page text and what the sheet does not carry
                 if body is None:
                     body = _existing_body(root / FOLDER / f"{slug}.md")
-                notes = existing_entry.data.notes if (existing_entry := site.get("investeringar", slug)) else None
-                if notes and item.notes is None:
-                    item = item.model_copy(update={"notes": notes})
+                if existing_entry := site.get("investeringar", slug):
+                    kept = {name: getattr(existing_entry.data, name) for name in KEPT_ON_REPLACE
+                            if getattr(existing_entry.data, name) is not None and getattr(item, name) is None}
+                    item = item.model_copy(update=kept)
             result.files[f"{FOLDER}/{slug}.md"] = content_file(item, str(body or ""))
     result.problems.sort()
     return result
@@ -269,8 +270,13 @@ def _data(cells: dict) -> dict:
 
 
 # The order of fields in a written file: the contract's order.
-FIELD_ORDER = ("title", "summary", "owner", "municipality", "sector", "status", "status_note", "amount_msek",
+FIELD_ORDER = ("title", "summary", "title_en", "summary_en", "owner", "municipality", "sector", "status", "status_note", "amount_msek",
                "amount_year", "jobs", "location", "years", "url", "reviewed", "source", "draft", "notes")
+
+
+# Fields the spreadsheet has no column for: a file replaced from it keeps them as they were
+# (the editors' notes, and the English title and summary shown on /en/).
+KEPT_ON_REPLACE = ("notes", "title_en", "summary_en")
 
 
 def _yaml_value(value: object) -> str:

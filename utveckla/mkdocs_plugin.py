@@ -215,9 +215,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         for pages in (nav.pages, english_pages):  # previous/next stay within each language
             for before, after in zip(pages, pages[1:], strict=False):
                 before.next_page, after.previous_page = after, before
-            pages[0].previous_page = pages[-1].next_page = None
+            if pages:  # a build with content errors has only the error page (make serve)
+                pages[0].previous_page = pages[-1].next_page = None
         self.english_nav = Navigation(section.children, english_pages)
-        self.english_nav.homepage = english_pages[0]  # the logo leads to /en/
+        self.english_nav.homepage = english_pages[0] if english_pages else None  # the logo leads to /en/
         return nav
 
     def on_page_context(self, context, page, config, nav):
