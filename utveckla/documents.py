@@ -19,7 +19,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 
 from .fields import _fail, check_web_url
 from .images import docs_path
-from .swedish import swedish_number
+from .swedish import and_list, count_text, swedish_number
 
 # The file types a result may be, with the name a visitor knows them by. Office files are
 # listed with type and size like a PDF; only PDFs can be inspected for tags.
@@ -94,7 +94,7 @@ def size_text(size: int) -> str:
 
 
 def pages_text(pages: int) -> str:
-    return f"{swedish_number(pages)} {'sida' if pages == 1 else 'sidor'}"
+    return count_text(pages, "sida", "sidor")
 
 
 def link_text(kind_label: str, document: Document) -> str:
@@ -173,4 +173,4 @@ def _pdf_facts(path: str, mtime: int, size: int) -> tuple[int, tuple[str, ...]] 
 
 def lacks_text(lacks: tuple[str, ...]) -> str:
     """('taggar …', 'dokumenttitel') → 'taggar … och dokumenttitel'."""
-    return lacks[0] if len(lacks) == 1 else ", ".join(lacks[:-1]) + " och " + lacks[-1]
+    return and_list(list(lacks))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .site import Site
+from .swedish import and_list
 from .views import aid_level_rows
 
 # EU size classes (vocabulary foretagsstorlekar): the most employees a company of each may have.
@@ -31,11 +32,6 @@ class FitRule:
     # For some choices a sentence more: what applies in each municipality, from the offer's
     # levels by aid area (views.aid_level_rows), e.g. {"ange": "Stödområde 1: Små företag: …"}.
     details: tuple[tuple[str, str], ...] = ()
-
-
-def and_list(names: list[str]) -> str:
-    """['A', 'B', 'C'] → 'A, B och C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
 
 
 def size_phrase(site: Site, sizes: tuple[str, ...]) -> str | None:

@@ -43,6 +43,11 @@ def agree(count: float, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
+def and_list(names) -> str:
+    """['A', 'B', 'C'] → 'A, B och C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
 def count_text(count: float, one: str, many: str) -> str:
     """'1 investering', '3 investeringar', '12 000 jobb': the number and the noun that agrees."""
     return f"{swedish_number(count)} {agree(count, one, many)}"
