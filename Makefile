@@ -87,7 +87,7 @@ new: install
 stale: install
 	@$(BIN)/python -m utveckla stale
 
-# Regenerate schemas/*.schema.json after a change in utveckla/models.py.
+# Regenerate schemas/*.schema.json after a change in utveckla/content/models.py.
 schemas: install
 	$(BIN)/python -m utveckla schemas
 
@@ -152,7 +152,7 @@ import-events: install
 # through GoAccess:  make reach EXPORT=export.csv [UT=rackvidd.csv]  or  make reach LOGG=access.log
 reach: install goaccess-deps
 	@if [ -z "$(EXPORT)$(LOGG)" ]; then echo 'Skriv så här: make reach EXPORT=statistikexport.csv  (eller LOGG=access.log)' >&2; exit 2; fi
-	$(BIN)/python -m utveckla.reach $(if $(LOGG),--logg "$(LOGG)","$(EXPORT)") --out "$(or $(UT),rackvidd.csv)"
+	$(BIN)/python -m utveckla.editor.reach $(if $(LOGG),--logg "$(LOGG)","$(EXPORT)") --out "$(or $(UT),rackvidd.csv)"
 
 # GoAccess, which make reach reads a web server's access log with (tests/test_rackvidd.py).
 goaccess-deps:

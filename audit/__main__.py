@@ -11,9 +11,9 @@ from pathlib import Path
 
 from audit import ROOT, gate_html, gate_lighthouse, gate_links, gate_weight
 from audit.budgets import BudgetError, load_budgets
+from audit.built_site import load_built_site
 from audit.crawl import run_browser_gates
 from audit.report import GateResult, print_gate, print_summary
-from audit.sitefiles import load_site
 
 # The order they run in: the quick static gates first, Lighthouse (minutes) last.
 GATES = ["länkar", "vikt", "html", "axe", "nätverk", "lighthouse"]
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"okänd kontroll: {', '.join(sorted(unknown))}; välj bland {', '.join(GATES)}", file=sys.stderr)
         return 2
 
-    site = load_site(args.site, args.config)
+    site = load_built_site(args.site, args.config)
     args.report_dir.mkdir(parents=True, exist_ok=True)
     results: list[GateResult] = []
     seconds: dict[str, float] = {}

@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audit import ROOT, gate_axe, gate_network
+from audit.built_site import BuiltSite, page_path
 from audit.report import GateResult
 from audit.server import serve
-from audit.sitefiles import Site, page_path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -53,7 +53,7 @@ class Visit:
     error: str | None = None                             # the page could not be loaded or checked
 
 
-def run_browser_gates(site: Site, budgets: dict, gates: list[str]) -> list[GateResult]:
+def run_browser_gates(site: BuiltSite, budgets: dict, gates: list[str]) -> list[GateResult]:
     pages = site.pages()
     widths = budgets["axe"]["widths"]
     checked = f"{len(pages)} sidor × {len(widths)} bredder ({', '.join(f'{w} px' for w in widths)})"
@@ -70,7 +70,7 @@ def run_browser_gates(site: Site, budgets: dict, gates: list[str]) -> list[GateR
     return out
 
 
-async def _crawl(site: Site, budgets: dict, pages: list[str], widths: list[int]) -> list[Visit]:
+async def _crawl(site: BuiltSite, budgets: dict, pages: list[str], widths: list[int]) -> list[Visit]:
     from playwright.async_api import async_playwright
 
     limit = asyncio.Semaphore(budgets["axe"]["parallel_pages"])
@@ -99,7 +99,7 @@ async def _crawl(site: Site, budgets: dict, pages: list[str], widths: list[int])
     return list(visits)
 
 
-async def _load_and_check(context, base, page, result: Visit, site: Site, tags, widths, axe_source):
+async def _load_and_check(context, base, page, result: Visit, site: BuiltSite, tags, widths, axe_source):
     async def other_host(route):
         url = route.request.url
         host = urlsplit(url).hostname or ""

@@ -9,14 +9,14 @@ import subprocess
 from pathlib import Path
 
 from audit import ROOT
+from audit.built_site import BuiltSite
 from audit.report import Finding, GateResult
-from audit.sitefiles import Site
 
 JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA_HINT = "Java saknas: kör  make audit  som root, eller  sudo apt-get install openjdk-17-jre-headless"
 # Where a kind of error usually comes from, so the message points at the file to change.
 HINTS = [
-    (r"autocomplete", "temats HTML: rätta den i fix_theme_html i utveckla/mkdocs_plugin.py eller i overrides/"),
+    (r"autocomplete", "temats HTML: rätta den i fix_theme_html i utveckla/adapters/mkdocs_plugin.py eller i overrides/"),
     (r"Duplicate ID", "ge elementen olika id i mallen (utveckla/templates/ eller overrides/)"),
     (r"not allowed as child|Stray|Unclosed|end tag", "rätta nästlingen av elementen i mallen eller i Markdown-texten"),
     (r"Bad value", "rätta attributvärdet i mallen som skriver elementet"),
@@ -28,7 +28,7 @@ def hint_for(message: str) -> str:
     return next((hint for pattern, hint in HINTS if re.search(pattern, message)), DEFAULT_HINT)
 
 
-def run(site: Site, budgets: dict, jar: Path = JAR) -> GateResult:
+def run(site: BuiltSite, budgets: dict, jar: Path = JAR) -> GateResult:
     pages = site.pages()
     result = GateResult("html", f"{len(pages)} sidor med Nu HTML Checker")
     if shutil.which("java") is None:

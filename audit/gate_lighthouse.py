@@ -16,10 +16,10 @@ import tempfile
 from pathlib import Path
 
 from audit import ROOT
+from audit.built_site import BuiltSite, page_path
 from audit.crawl import CHROMIUM
 from audit.report import Finding, GateResult
 from audit.server import DESCRIPTION, serve
-from audit.sitefiles import Site, page_path
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -31,7 +31,7 @@ CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-qu
 KB = 1024
 
 
-def pick_pages(site: Site, entries: list[dict]) -> tuple[list[tuple[str, str]], list[str], list[Finding]]:
+def pick_pages(site: BuiltSite, entries: list[dict]) -> tuple[list[tuple[str, str]], list[str], list[Finding]]:
     """(template, page) for every entry; notes for optional templates the site lacks;
     findings for required templates with no page (a renamed folder must not go unmeasured)."""
     chosen, notes, missing = [], [], []
@@ -81,7 +81,7 @@ def failing_audits(report: dict, category: str, limit: int = 4) -> str:
     return ", ".join(out[:limit]) or "se Lighthouse-rapporten"
 
 
-def run(site: Site, budgets: dict) -> GateResult:
+def run(site: BuiltSite, budgets: dict) -> GateResult:
     b = budgets["lighthouse"]
     chosen, notes, findings = pick_pages(site, b["pages"])
     result = GateResult("lighthouse", f"{len(chosen)} mallar × {b['runs']} körningar, mobil, median",

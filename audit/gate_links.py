@@ -10,9 +10,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from audit.built_site import BuiltSite
 from audit.htmlrefs import css_refs, page_refs
 from audit.report import Finding, GateResult
-from audit.sitefiles import Site
 
 FIX_LINK = ("rätta adressen i innehållet eller mallen (länka till en sida som finns); "
             "har sidan flyttats, lägg en omdirigering på den gamla adressen")
@@ -20,7 +20,7 @@ FIX_ASSET = "lägg filen i docs/assets/ eller rätta sökvägen i mallen som lad
 FIX_ANCHOR = "länka till en rubrik eller ett id som finns på målsidan (kontrollera stavningen)"
 
 
-def run(site: Site, budgets: dict, report_dir: Path | None = None) -> GateResult:
+def run(site: BuiltSite, budgets: dict, report_dir: Path | None = None) -> GateResult:
     findings: list[Finding] = []
     external: dict[str, set[str]] = defaultdict(set)   # url → pages
     checked_css: set[Path] = set()
@@ -63,7 +63,7 @@ def run(site: Site, budgets: dict, report_dir: Path | None = None) -> GateResult
     return result
 
 
-def _check_css(site: Site, css: Path) -> list[Finding]:
+def _check_css(site: BuiltSite, css: Path) -> list[Finding]:
     rel = css.relative_to(site.root).as_posix()
     out = []
     for url in css_refs(css):

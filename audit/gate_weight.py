@@ -13,9 +13,9 @@ import gzip
 from functools import cache
 from pathlib import Path
 
+from audit.built_site import BuiltSite
 from audit.htmlrefs import css_refs, page_refs
 from audit.report import Finding, GateResult
-from audit.sitefiles import Site
 
 KB = 1024
 TEXT = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".map", ".webmanifest"}
@@ -27,7 +27,7 @@ def transfer_size(path: Path) -> int:
     return len(gzip.compress(data, 6, mtime=0)) if path.suffix.lower() in TEXT else len(data)
 
 
-def page_files(site: Site, page: str) -> set[Path]:
+def page_files(site: BuiltSite, page: str) -> set[Path]:
     """The local files a page loads (not the page itself)."""
     seen: set[Path] = set()
 
@@ -47,7 +47,7 @@ def page_files(site: Site, page: str) -> set[Path]:
     return seen
 
 
-def run(site: Site, budgets: dict) -> GateResult:
+def run(site: BuiltSite, budgets: dict) -> GateResult:
     b = budgets["weight"]
     findings = []
     pages = site.pages()

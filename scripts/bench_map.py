@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from utveckla.collections import inside_county  # noqa: E402
+from utveckla.content.collections import inside_county  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 EPOCH = "1795348800"

@@ -5,7 +5,7 @@
     .venv/bin/python scripts/import_investeringar.py investeringar.csv --dry-run
 
 One row per investment with the content contract's field names as column headings (see
-utveckla/importer.py and the editors' guide). Every row is checked like `make check`; a
+utveckla/editor/importer.py and the editors' guide). Every row is checked like `make check`; a
 problem is reported as "Rad N, kolumn X: …" and then no file at all is written.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing the package
 
-from utveckla.importer import UnreadableFile, import_file, write_files  # noqa: E402
-from utveckla.site import build_date  # noqa: E402
+from utveckla.content.site import build_date  # noqa: E402
+from utveckla.editor.importer import UnreadableFile, import_file, write_files  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

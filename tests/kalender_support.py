@@ -18,8 +18,8 @@ import pytest
 
 from conftest import COUNTY
 from conftest import make_project as make_county_project  # noqa: F401 (used by the calendar tests)
-from utveckla.site import STOCKHOLM
-from utveckla.validate import load_site
+from utveckla.content.site import STOCKHOLM
+from utveckla.content.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "kalender"

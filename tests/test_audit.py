@@ -12,11 +12,11 @@ import urllib.request
 import pytest
 
 from audit.budgets import BudgetError, load_budgets
+from audit.built_site import load_built_site, tiles_host_pattern
 from audit.crawl import Visit
 from audit.gate_lighthouse import pick_pages
 from audit.gate_network import judge as judge_network
 from audit.server import serve
-from audit.sitefiles import load_site, tiles_host_pattern
 from audit_support import ROOT, copy_site, insert, run_audit
 from conftest import needs_vnu
 
@@ -92,7 +92,7 @@ def test_redirect_stubs_are_not_audited_as_pages(fixture_site, tmp_path):
     (site / "gammal").mkdir()
     (site / "gammal" / "index.html").write_text(
         '<!doctype html><meta http-equiv="refresh" content="0; url=../stod/">', encoding="utf-8")
-    pages = load_site(site, ROOT / "mkdocs.yml").pages()
+    pages = load_built_site(site, ROOT / "mkdocs.yml").pages()
     assert "gammal/index.html" not in pages
     assert pages[0] == "index.html"
     # …but where a redirect points is still checked.
@@ -109,7 +109,7 @@ def test_budgets_file_must_name_every_threshold(tmp_path):
 
 
 def test_lighthouse_pages_come_from_the_budgets_list(fixture_site):
-    site = load_site(fixture_site, ROOT / "mkdocs.yml")
+    site = load_built_site(fixture_site, ROOT / "mkdocs.yml")
     entries = [{"template": "Ett stöd", "page": "stod/*/index.html"},
                {"template": "Start", "page": "index.html"},
                {"template": "Kartan", "page": "karta-som-saknas/index.html", "optional": True},
@@ -122,7 +122,7 @@ def test_lighthouse_pages_come_from_the_budgets_list(fixture_site):
 
 
 def test_every_template_of_the_real_site_has_a_lighthouse_page(county_site):
-    site = load_site(county_site, ROOT / "mkdocs.yml")
+    site = load_built_site(county_site, ROOT / "mkdocs.yml")
     chosen, _, missing = pick_pages(site, BUDGETS["lighthouse"]["pages"])
     assert not missing
     sections = {page.split("/")[0] if "/" in page else page for page in site.pages()}

@@ -7,8 +7,8 @@ import re
 
 from audit.budgets import load_budgets
 from conftest import ROOT
-from utveckla.charts import bar_chart
-from utveckla.investments import GroupFigure
+from utveckla.outputs.charts import bar_chart
+from utveckla.views.investments import GroupFigure
 
 
 def test_a_bar_is_as_long_as_its_share_and_labels_are_escaped():

@@ -13,8 +13,8 @@ import sys
 import yaml
 
 from conftest import EPOCH, FIXTURES, ROOT, make_project
-from utveckla import cms
-from utveckla.collections import COLLECTIONS
+from utveckla.content.collections import COLLECTIONS
+from utveckla.editor import cms
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -100,7 +100,7 @@ def test_admin_has_its_own_policy_and_no_other_page_is_loosened(county_site):
 
 
 def test_admin_is_outside_search_sitemap_and_the_audit(county_site):
-    from audit.sitefiles import Site
+    from audit.built_site import Site
 
     assert "admin/" not in (county_site / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((county_site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -123,13 +123,13 @@ def test_the_preview_uses_the_sites_own_css(county_site):
 def test_a_field_added_to_a_model_appears_in_the_form_the_schema_and_the_reference(tmp_path):
     package = tmp_path / "kod" / "utveckla"
     shutil.copytree(ROOT / "utveckla", package, ignore=shutil.ignore_patterns("__pycache__"))
-    models = package / "models.py"
+    models = package / "content" / "models.py"
     text = models.read_text(encoding="utf-8")
     anchor = '    amount_note: ShortText | None = Field(None, description=f"Beloppet i ord'
     assert anchor in text
     models.write_text(text.replace(anchor, '    video: WebUrl | None = Field(None, description="Film om stödet.")\n'
                                            + anchor), encoding="utf-8")
-    fieldinfo = package / "fieldinfo.py"
+    fieldinfo = package / "content" / "fieldinfo.py"
     fieldinfo.write_text(fieldinfo.read_text(encoding="utf-8").replace('"title": "Rubrik",', '"title": "Rubrik", "video": "Film",'),
                          encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(package.parent), "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}

@@ -34,8 +34,8 @@ from conftest import (
     serve,
     watched,
 )
-from utveckla.pages import offer_pages
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.outputs.pages import offer_pages
 
 pytestmark = pytest.mark.browser
 

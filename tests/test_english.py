@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import axe_violations
-from utveckla import amounts
+from utveckla.content import amounts
 
 SWEDISH_TABS = ["Start", "Stöd och finansiering", "Kalender", "Investeringskarta", "Kommuner", "Aktörer"]
 

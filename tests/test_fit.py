@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import COUNTY
-from utveckla import fit
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.views import fit
 
 
 def rules_of(slug: str) -> dict[str, fit.FitRule]:

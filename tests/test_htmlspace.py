@@ -6,7 +6,7 @@ import re
 
 import html5lib
 
-from utveckla.htmlspace import squeeze
+from utveckla.outputs.htmlspace import squeeze
 
 
 def visible_text(html: str) -> str:

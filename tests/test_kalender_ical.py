@@ -23,8 +23,9 @@ from kalender_support import (
     make_county_project,
     real_events,
 )
-from utveckla import events, ical
-from utveckla.site import STOCKHOLM
+from utveckla.content.site import STOCKHOLM
+from utveckla.outputs import ical
+from utveckla.views import events
 
 UTC = dt.UTC
 

@@ -66,7 +66,7 @@ def test_the_forms_choices_are_the_sites_event_types_and_municipalities():
     options = {item["id"]: item["attributes"].get("options") for item in form["body"] if "id" in item}
     vocabulary = yaml.safe_load((COUNTY / "taxonomier.yml").read_text(encoding="utf-8"))
     assert options["type"] == list(vocabulary["evenemangstyper"].values())
-    from utveckla.collections import MUNICIPALITIES
+    from utveckla.content.collections import MUNICIPALITIES
 
     assert options["municipality"] == list(MUNICIPALITIES.values()) + ["Digitalt"]
 

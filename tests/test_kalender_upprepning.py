@@ -19,8 +19,8 @@ from icalendar import Calendar
 
 from conftest import FIXTURES
 from kalender_support import build, load_fixture_site, make_project
-from utveckla.site import STOCKHOLM
-from utveckla.validate import load_site
+from utveckla.content.site import STOCKHOLM
+from utveckla.content.validate import load_site
 
 SERIES = FIXTURES / "upprepning" / "frukost-varje-manad.md"
 EXPECTED = ["2027-02-02", "2027-03-02", "2027-04-06", "2027-05-04", "2027-06-01", "2027-08-03"]
@@ -90,7 +90,7 @@ def test_a_series_needs_one_end_and_sane_exceptions(project, tmp_path):
 
 def test_a_past_series_keeps_one_page(project):
     site = load_fixture_site(project, 1830000000)  # late December 2027: every date has been
-    from utveckla import events
+    from utveckla.views import events
 
     pages = [c for c in events.entry_cards(site) if c.slug == "frukost-varje-manad"]
     assert len(pages) == 1 and pages[0].past and pages[0].starts.date() == dt.date(2027, 12, 7)

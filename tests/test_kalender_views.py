@@ -11,9 +11,10 @@ from types import SimpleNamespace
 import pytest
 
 from kalender_support import SITE_URL, load_fixture_site
-from utveckla import events, jsonld
-from utveckla.models import Event
-from utveckla.site import STOCKHOLM
+from utveckla.content.models import Event
+from utveckla.content.site import STOCKHOLM
+from utveckla.outputs import jsonld
+from utveckla.views import events
 
 D, T = dt.date, dt.datetime
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY
-from utveckla import investments, mapdata, pages
-from utveckla.collections import inside_county
-from utveckla.validate import load_site
+from utveckla.content.collections import inside_county
+from utveckla.content.validate import load_site
+from utveckla.outputs import mapdata, pages
+from utveckla.views import investments
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

@@ -12,9 +12,9 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import COUNTY
-from utveckla import pages
-from utveckla.importer import UnreadableFile, import_file, write_files
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.editor.importer import UnreadableFile, import_file, write_files
+from utveckla.outputs import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

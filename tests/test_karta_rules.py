@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY
-from utveckla.collections import COUNTY_OUTLINE, inside_county
-from utveckla.validate import load_site
+from utveckla.content.collections import COUNTY_OUTLINE, inside_county
+from utveckla.content.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

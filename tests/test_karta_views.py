@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY
-from utveckla import amounts, investments, mapview, models, pages
-from utveckla.site import Entry, Site
-from utveckla.validate import load_site
+from utveckla.content import amounts, models
+from utveckla.content.site import Entry, Site
+from utveckla.content.validate import load_site
+from utveckla.outputs import mapview, pages
+from utveckla.views import investments
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY, EPOCH
-from utveckla import events
-from utveckla.site import build_now
-from utveckla.validate import load_site
+from utveckla.content.site import build_now
+from utveckla.content.validate import load_site
+from utveckla.views import events
 
 ROOT = Path(__file__).resolve().parent.parent
 MUNICIPALITIES = ["harnosand", "kramfors", "solleftea", "sundsvall", "timra", "ange", "ornskoldsvik"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from audit.budgets import load_budgets
+from audit.built_site import load_built_site
 from audit.gate_lighthouse import pick_pages
-from audit.sitefiles import load_site
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ ESCAPING = """(width) => {
 
 
 def template_pages(site) -> list[tuple[str, str]]:
-    chosen, _notes, missing = pick_pages(load_site(site, None), load_budgets(ROOT / "budgets.yml")["lighthouse"]["pages"])
+    chosen, _notes, missing = pick_pages(load_built_site(site, None), load_budgets(ROOT / "budgets.yml")["lighthouse"]["pages"])
     assert not missing, [finding.problem for finding in missing]
     return chosen
 

@@ -7,8 +7,9 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from utveckla import atom, news
-from utveckla.validate import load_site
+from utveckla.content import news
+from utveckla.content.validate import load_site
+from utveckla.outputs import atom
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"

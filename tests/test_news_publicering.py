@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EPOCH, FIXTURES, make_project, run_build
-from utveckla import news
-from utveckla.validate import load_site
+from utveckla.content import news
+from utveckla.content.validate import load_site
 
 DAY = dt.date(2026, 12, 15)  # the article's date, after EPOCH's 2026-11-22
 ON_THE_DAY = str(int(dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.UTC).timestamp()))  # the nightly build

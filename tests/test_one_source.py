@@ -1,4 +1,4 @@
-"""Each limit is written once (utveckla/fields.py): change it there, and the check's message, the
+"""Each limit is written once (utveckla/content/fields.py): change it there, and the check's message, the
 JSON Schema, the field reference, the form editor and the scaffolder all follow."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from conftest import EPOCH, FIXTURES, ROOT, make_project
 def test_a_title_limit_changed_in_fields_py_is_followed_everywhere(tmp_path):
     package = tmp_path / "kod" / "utveckla"
     shutil.copytree(ROOT / "utveckla", package, ignore=shutil.ignore_patterns("__pycache__"))
-    fields = package / "fields.py"
+    fields = package / "content" / "fields.py"
     text = fields.read_text(encoding="utf-8")
     assert "\nTITLE_MAX = 90\n" in text
     fields.write_text(text.replace("\nTITLE_MAX = 90\n", "\nTITLE_MAX = 60\n"), encoding="utf-8")
@@ -57,14 +57,14 @@ def test_a_title_limit_changed_in_fields_py_is_followed_everywhere(tmp_path):
 
 
 def test_the_real_limit_is_in_the_built_field_reference(county_site):
-    from utveckla.fields import TITLE_MAX
+    from utveckla.content.fields import TITLE_MAX
 
     reference = (county_site / "redaktorer" / "falt" / "index.html").read_text(encoding="utf-8")
     assert f"högst {TITLE_MAX} tecken" in reference
 
 
 def test_json_output_gives_each_problem_its_catalogue_title_and_guide_section(tmp_path):
-    from utveckla.diagnostics import CODES
+    from utveckla.content.diagnostics import CODES
 
     project = make_project(tmp_path, FIXTURES / "content")
     offer = project / "content" / "stod" / "lan-timra.md"

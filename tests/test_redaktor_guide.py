@@ -13,12 +13,12 @@ import pytest
 import yaml
 
 from conftest import COUNTY, ROOT
-from utveckla.collections import COLLECTIONS
-from utveckla.diagnostics import CODES, GUIDE_URL
-from utveckla.fieldinfo import collection_fields
-from utveckla.guide import COMMON, COMMON_FIELDS
-from utveckla.site import URL_PREFIX
-from utveckla.validate import load_site
+from utveckla.content.collections import COLLECTIONS
+from utveckla.content.diagnostics import CODES, GUIDE_URL
+from utveckla.content.fieldinfo import collection_fields
+from utveckla.content.site import URL_PREFIX
+from utveckla.content.validate import load_site
+from utveckla.editor.guide import COMMON, COMMON_FIELDS
 
 EDIT = "https://github.com/hso-vasternorrland/utveckla-vasternorrland/edit/main/"
 TREE = "https://github.com/hso-vasternorrland/utveckla-vasternorrland/tree/main/"
@@ -179,7 +179,7 @@ def test_redigera_sidan_opens_the_source_of_every_generated_page(county_site):
     assert edit_link(read(county_site, "kalender/arkiv/index.html")) == f"{TREE}content/evenemang/"
     for tag_page in (county_site / "aktuellt" / "tagg").glob("*/index.html"):
         assert edit_link(tag_page.read_text(encoding="utf-8")) == f"{TREE}content/aktuellt/"
-    assert edit_link(read(county_site, "redaktorer/falt/index.html")) == f"{EDIT}utveckla/models.py"
+    assert edit_link(read(county_site, "redaktorer/falt/index.html")) == f"{EDIT}utveckla/content/models.py"
 
 
 def test_redigera_sidan_on_written_pages(county_site):

@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 
 from conftest import FIXTURES, ROOT, make_project, needs_vnu, run_build
-from utveckla.images import page_relative_body
-from utveckla.validate import load_site
+from utveckla.content.images import page_relative_body
+from utveckla.content.validate import load_site
 
 CHECK_SITE = ROOT / "scripts" / "check_site.py"
 DAY = dt.date(2026, 11, 22)
@@ -131,7 +131,7 @@ def test_build_resizes_large_photos_and_sets_dimensions(tmp_path):
 
 
 def test_camera_rotation_is_applied_before_measuring(tmp_path):
-    from utveckla.imaging import prepare
+    from utveckla.outputs.image_sizes import prepare
 
     path = tmp_path / "portratt.jpg"
     image = Image.new("RGB", (2000, 1000))

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY, EPOCH, ROOT
-from utveckla.fieldinfo import all_field_names
-from utveckla.loader import suggest_slug
+from utveckla.content.fieldinfo import all_field_names
+from utveckla.content.loader import suggest_slug
 
 # Values for the required fields only (and location for an event, which needs a place or a link).
 REQUIRED_VALUES = {

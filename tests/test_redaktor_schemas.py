@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY, ROOT
-from utveckla.collections import COLLECTIONS
-from utveckla.fieldinfo import all_field_names
-from utveckla.schemas import collection_schema, outdated_schemas
+from utveckla.content.collections import COLLECTIONS
+from utveckla.content.fieldinfo import all_field_names
+from utveckla.editor.schemas import collection_schema, outdated_schemas
 
 REMARK = ROOT / "node_modules" / ".bin" / "remark"
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT
-from utveckla.freshness import months_before, report_markdown, report_text, stale_items
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.views.freshness import months_before, report_markdown, report_text, stale_items
 
 
 def site_on(day: dt.date):

@@ -127,7 +127,7 @@ def test_a_content_only_change_takes_the_fast_path(tmp_path):
     assert _change_kind(tmp_path, "docs/redaktorer/stod.md") == "code=false"
     assert _change_kind(tmp_path, "content/stod/ny.md", event="pull_request") == "code=false"
     assert _change_kind(tmp_path, "docs/assets/css/site.css") == "code=true"
-    assert _change_kind(tmp_path, "utveckla/pages.py") == "code=true"
+    assert _change_kind(tmp_path, "utveckla/outputs/pages.py") == "code=true"
     assert _change_kind(tmp_path, "content/stod/annan.md", event="schedule") == "code=true"
     jobs = workflow()["jobs"]
     assert jobs["test"]["if"] == "needs.changes.outputs.code == 'true'"

@@ -21,9 +21,9 @@ from pypdf import PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
 from conftest import COUNTY, FIXTURES, make_project, run_build
-from utveckla.documents import size_text
-from utveckla.results import count_sentences
-from utveckla.validate import load_site
+from utveckla.content.documents import size_text
+from utveckla.content.results import count_sentences
+from utveckla.content.validate import load_site
 
 RESULTS = FIXTURES / "resultat" / "resultat"
 TODAY = dt.date(2026, 11, 22)

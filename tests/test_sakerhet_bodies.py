@@ -26,11 +26,11 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import FIXTURES, GOOD_OFFER_FRONT
-from utveckla import bodies
-from utveckla.html5 import normalised, tokens
-from utveckla.images import check_item_images, page_relative_body
-from utveckla.sanitize import sanitize
-from utveckla.validate import load_site
+from utveckla.content import bodies
+from utveckla.content.html5 import normalised, tokens
+from utveckla.content.images import check_item_images, page_relative_body
+from utveckla.content.validate import load_site
+from utveckla.outputs.sanitize import sanitize
 
 TODAY = dt.date(2026, 11, 22)
 OFFER = GOOD_OFFER_FRONT + "Första stycket.\n\n"

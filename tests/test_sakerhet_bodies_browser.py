@@ -29,8 +29,8 @@ PAGE = "stod/lan-sundsvall/"
 # The build as `make build` runs it, with the body check replaced by one that finds nothing.
 BUILD_WITHOUT_CHECK = """
 import sys
-import utveckla.validate
-utveckla.validate.check_body = lambda raw: []
+import utveckla.content.validate
+utveckla.content.validate.check_body = lambda raw: []
 from mkdocs.__main__ import cli
 cli(sys.argv[1:])
 """

@@ -20,7 +20,7 @@ from icalendar import Calendar
 
 from conftest import csp_violations, run_build, serve
 from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
-from utveckla.site import URL_PREFIX
+from utveckla.content.site import URL_PREFIX
 
 SITE_NAME = "Utveckla Västernorrland"
 # What a script-like value would become if it were ever parsed as HTML instead of shown as text.

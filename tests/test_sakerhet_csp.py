@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import FIXTURES, make_project, run_build
-from utveckla import csp
-from utveckla.jsonld import script_tag
+from utveckla.outputs import csp
+from utveckla.outputs.jsonld import script_tag
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, make_project, run_build
-from utveckla.importer import import_file, write_files
-from utveckla.mapdata import FORMULA_STARTS, plain_text, spreadsheet_text
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.editor.importer import import_file, write_files
+from utveckla.outputs.mapdata import FORMULA_STARTS, plain_text, spreadsheet_text
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 

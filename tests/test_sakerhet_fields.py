@@ -17,9 +17,9 @@ import yaml
 
 from conftest import FIXTURES, GOOD_OFFER_FRONT
 from hostile_support import HOSTILE_BODY, RESULT_SENTENCES, ROOT, items, write_content
-from utveckla import bodies, fields
-from utveckla.collections import COLLECTIONS
-from utveckla.validate import load_site
+from utveckla.content import bodies, fields
+from utveckla.content.collections import COLLECTIONS
+from utveckla.content.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EPOCH, FIXTURES, make_project, run_build
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -271,7 +271,7 @@ def test_a_time_in_the_spring_forward_gap_is_an_error(project):
 
 
 def test_a_time_in_the_repeated_autumn_hour_is_its_first_occurrence(project):
-    from utveckla.events import event_bounds
+    from utveckla.views.events import event_bounds
 
     write(project, "evenemang/frukost.md", EVENT.format(start="2027-10-31 02:30", extra=""))
     site, diagnostics = load_site(project, TODAY)

@@ -26,10 +26,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hostile_support import ROOT, items, write_content
-from utveckla.characters import INVISIBLE
-from utveckla.collections import COLLECTIONS
-from utveckla.diagnostics import CODES, report_github, report_json, report_text
-from utveckla.validate import load_site
+from utveckla.content.characters import INVISIBLE
+from utveckla.content.collections import COLLECTIONS
+from utveckla.content.diagnostics import CODES, report_github, report_json, report_text
+from utveckla.content.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True, database=None,

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, GOOD_OFFER_FRONT, make_project, run_build
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
 
 TODAY = dt.date(2026, 11, 22)
 GOOD_OFFER = GOOD_OFFER_FRONT + "Text.\n"

@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 from conftest import COUNTY
-from utveckla import searchwords
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.outputs import searchwords
 
 
 def test_the_forms_of_a_word_share_the_stems_filter_js_compares():

@@ -187,7 +187,7 @@ def test_municipalities_sort_the_swedish_way_in_selects_and_lists(site):
 def test_editors_notes_are_never_published_and_hedges_are_refused(tmp_path):
     import datetime as dt
 
-    from utveckla.validate import load_site
+    from utveckla.content.validate import load_site
 
     project = make_project(tmp_path, FIXTURES / "content")
     offer = project / "content" / "stod" / "lan-timra.md"
@@ -209,8 +209,8 @@ def test_editors_notes_are_never_published_and_hedges_are_refused(tmp_path):
 def test_make_stale_lists_items_with_notes(tmp_path):
     import datetime as dt
 
-    from utveckla.freshness import stale_items
-    from utveckla.validate import load_site
+    from utveckla.content.validate import load_site
+    from utveckla.views.freshness import stale_items
 
     project = make_project(tmp_path, FIXTURES / "content")
     offer = project / "content" / "stod" / "lan-timra.md"

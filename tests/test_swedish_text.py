@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from utveckla.swedish import agree, count_text, with_town
+from utveckla.content.swedish import agree, count_text, with_town
 
 
 def text(site: Path, path: str) -> str:

@@ -1,6 +1,6 @@
 """The adapter's fixes to Material's HTML keep every built page valid and named."""
 
-from utveckla.mkdocs_plugin import fix_theme_html
+from utveckla.adapters.mkdocs_plugin import fix_theme_html
 
 
 def test_search_dialog_gets_a_name_and_toggles_lose_autocomplete():

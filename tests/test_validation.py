@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_OFFER_FRONT
-from utveckla.fieldinfo import likely_field
-from utveckla.models import Offer
-from utveckla.validate import load_site
+from utveckla.content.fieldinfo import likely_field
+from utveckla.content.models import Offer
+from utveckla.content.validate import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"

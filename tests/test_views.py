@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from utveckla import views
-from utveckla.validate import load_site
+from utveckla.content.validate import load_site
+from utveckla.views import cards
 
 TODAY = dt.date(2026, 11, 22)
 D = dt.date
@@ -35,17 +35,17 @@ def offer(opens=None, deadline=None, application=None, rounds=(), note=None):
     (None, D(2026, 9, 30), "omgangar", "mellan-omgangar", "Ingen öppen omgång"),
 ])
 def test_offer_status_against_build_date(opens, deadline, application, expected_id, expected_label):
-    status = views.offer_status(offer(opens, deadline, application), TODAY)
+    status = cards.offer_status(offer(opens, deadline, application), TODAY)
     assert (status.id, status.label) == (expected_id, expected_label)
 
 
 def test_rounds_decide_the_status_of_a_round_based_offer():
     rounds = [(D(2026, 3, 1), D(2026, 4, 15)), (D(2026, 11, 1), D(2026, 12, 10)), (D(2027, 3, 1), D(2027, 4, 15))]
-    status = views.offer_status(offer(application="omgangar", rounds=rounds), TODAY)
+    status = cards.offer_status(offer(application="omgangar", rounds=rounds), TODAY)
     assert (status.id, status.deadline) == ("stanger-snart", D(2026, 12, 10))
-    status = views.offer_status(offer(application="omgangar", rounds=rounds[:1] + rounds[2:]), TODAY)
+    status = cards.offer_status(offer(application="omgangar", rounds=rounds[:1] + rounds[2:]), TODAY)
     assert (status.id, status.opens) == ("oppnar", D(2027, 3, 1))
-    status = views.offer_status(offer(application="omgangar", rounds=rounds[:1], note="Följ Vinnovas utlysningar."),
+    status = cards.offer_status(offer(application="omgangar", rounds=rounds[:1], note="Följ Vinnovas utlysningar."),
                                 TODAY, "Vinnova")
     assert status.id == "mellan-omgangar"
     assert "15 april 2026" in status.detail and "Följ Vinnovas utlysningar." in status.detail
@@ -53,16 +53,16 @@ def test_rounds_decide_the_status_of_a_round_based_offer():
 
 
 def test_status_detail_counts_days():
-    assert views.offer_status(offer(None, D(2026, 11, 23)), TODAY).detail == \
+    assert cards.offer_status(offer(None, D(2026, 11, 23)), TODAY).detail == \
         "Sista ansökningsdag är 23 november 2026, i morgon."
-    assert views.offer_status(offer(None, D(2026, 12, 2)), TODAY).detail == \
+    assert cards.offer_status(offer(None, D(2026, 12, 2)), TODAY).detail == \
         "Sista ansökningsdag är 2 december 2026, om 10 dagar."
 
 
 def test_swedish_formats():
-    assert views.swedish_date(D(2026, 12, 3), weekday=True) == "torsdag 3 december 2026"
-    assert views.swedish_number(250000) == "250\u00a0000"
-    assert views.swedish_number(12.5) == "12,5"
+    assert cards.swedish_date(D(2026, 12, 3), weekday=True) == "torsdag 3 december 2026"
+    assert cards.swedish_number(250000) == "250\u00a0000"
+    assert cards.swedish_number(12.5) == "12,5"
 
 
 @pytest.fixture(scope="module")
@@ -73,39 +73,39 @@ def site():
 
 
 def test_drafts_are_not_published(site):
-    assert [c.entry.slug for c in views.all_offer_cards(site) if c.entry.slug == "utkast"] == []
+    assert [c.entry.slug for c in cards.all_offer_cards(site) if c.entry.slug == "utkast"] == []
 
 
 def test_listing_order_applicable_first_closed_last(site):
-    order = [c.entry.slug for c in views.all_offer_cards(site)]
+    order = [c.entry.slug for c in cards.all_offer_cards(site)]
     assert order == ["lan-sundsvall", "lan-timra", "lan-hela-lanet", "radgivning-oppnar", "bidrag-stangt"]
 
 
 def test_municipality_gets_its_own_and_county_wide_offers_not_closed(site):
-    assert {c.entry.slug for c in views.offers_for_municipality(site, "sundsvall")} == \
+    assert {c.entry.slug for c in cards.offers_for_municipality(site, "sundsvall")} == \
         {"lan-sundsvall", "lan-hela-lanet", "radgivning-oppnar"}
-    assert {c.entry.slug for c in views.offers_for_municipality(site, "timra")} == \
+    assert {c.entry.slug for c in cards.offers_for_municipality(site, "timra")} == \
         {"lan-timra", "lan-hela-lanet", "radgivning-oppnar"}
 
 
 def test_closing_soonest_lists_future_deadlines_only(site):
-    assert [c.entry.slug for c in views.closing_soonest(site)] == ["lan-sundsvall", "lan-timra"]
+    assert [c.entry.slug for c in cards.closing_soonest(site)] == ["lan-sundsvall", "lan-timra"]
 
 
 def test_related_offers_same_type_first(site):
     entry = site.get("stod", "lan-sundsvall")
-    assert [c.entry.slug for c in views.related_offers(site, entry)] == ["lan-timra", "lan-hela-lanet"]
+    assert [c.entry.slug for c in cards.related_offers(site, entry)] == ["lan-timra", "lan-hela-lanet"]
 
 
 def test_amount_text(site):
-    card = next(c for c in views.all_offer_cards(site) if c.entry.slug == "bidrag-stangt")
+    card = next(c for c in cards.all_offer_cards(site) if c.entry.slug == "bidrag-stangt")
     assert card.amount == "Upp till 40 procent av kostnaden"
-    card = next(c for c in views.all_offer_cards(site) if c.entry.slug == "lan-hela-lanet")
+    card = next(c for c in cards.all_offer_cards(site) if c.entry.slug == "lan-hela-lanet")
     assert card.amount == "Upp till 250\u00a0000 kronor"
 
 
 def test_facets_only_offer_used_choices(site):
-    facets = views.facet_options(site, views.all_offer_cards(site))
+    facets = cards.facet_options(site, cards.all_offer_cards(site))
     assert [value for value, _ in facets["typ"]] == ["bidrag", "lan", "radgivning"]
     assert facets["kommun"] == [("sundsvall", "Sundsvall"), ("timra", "Timrå")]
 
@@ -118,5 +118,5 @@ def test_an_offers_municipalities_read_in_swedish_order_whatever_the_file_says()
     entry = site.entries["stod"][0]
     entry = dataclasses.replace(entry, data=entry.data.model_copy(
         update={"municipalities": ["ornskoldsvik", "ange", "timra", "harnosand"]}))
-    card = views.offer_card(site, entry)
+    card = cards.offer_card(site, entry)
     assert card.municipality_labels == ("Härnösand", "Timrå", "Ånge", "Örnsköldsvik")

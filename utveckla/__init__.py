@@ -3,7 +3,7 @@
 Nothing in this package imports MkDocs except `mkdocs_plugin`, the thin adapter.
 """
 
-from .site import Entry, Site, build_date
-from .validate import load_site
+from .content.site import Entry, Site, build_date
+from .content.validate import load_site
 
 __all__ = ["Entry", "Site", "build_date", "load_site"]

@@ -1,0 +1,1 @@
+"""Editor tools: the command line, scaffolding, schemas, importers, the guide and the form editor."""

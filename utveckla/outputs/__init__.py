@@ -1,0 +1,1 @@
+"""Outputs: pages, feeds, the map, open data, images and the CSP, made from the views."""

@@ -1,0 +1,395 @@
+"""The generated pages: for every listing and every item, where it goes and how it renders.
+
+Each page is a PageSpec (pagespec.py). An item's render sanitises the body HTML first
+(sanitize.py), so no generator can place a body in a page unsanitised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..content import amounts, news, results
+from ..content.images import docs_path, page_relative_body
+from ..content.site import Entry, Site
+from ..views import cards, english, events, fit, investments
+from . import atom, catalogue, charts, ical, jsonld, mapdata, mapview, searchwords, sitefiles
+from .pagespec import OutputFile, PageSpec
+from .render import render
+from .sanitize import sanitize
+
+# The map with the default tile server, for callers that do not configure one (frozen, so one is enough).
+DEFAULT_MAP = mapview.MapSettings()
+
+
+def _base(src_uri: str) -> str:
+    depth = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
+    return "../" * depth
+
+
+# What a business owner searches for is usually an offer, an event, an investment or news.
+SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
+
+
+def _item_page(entry: Entry, template: str, site: Site, src_uri: str | None = None, **context) -> PageSpec:
+    """An item's page, at its own address or (the English section) at src_uri."""
+    src_uri = src_uri or entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
+    base = _base(src_uri)
+    return PageSpec(
+        src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
+        source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
+        render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
+                                        body_html=sanitize(body_html), **context),
+    )
+
+
+def _listing(src_uri: str, title: str, description: str, template: str, site: Site, searchable: bool = True,
+             source_path: str | None = None, **context) -> PageSpec:
+    base = _base(src_uri)
+    return PageSpec(
+        src_uri=src_uri, title=title, description=description, source_path=source_path, body="",
+        render=lambda body_html: render(template, site=site, base=base, title=title, description=description,
+                                        **context),
+        searchable=searchable,
+    )
+
+
+def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
+    shown = cards.all_offer_cards(site)
+    specs = [_listing(
+        "stod/index.md", "Stöd och finansiering",
+        "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
+        "Filtrera på typ, skede, bransch och kommun.",
+        "stod_list.html", site, searchable=False, source_path="content/stod/", cards=shown, facets=cards.facet_options(site, shown),
+    )]
+    for card in shown:
+        entry = card.entry
+        specs.append(_item_page(entry, "stod_item.html", site, card=card,
+                                provider=site.get("aktorer", entry.data.provider),
+                                related=cards.related_offers(site, entry),
+                                aid_levels=cards.aid_level_rows(site, entry.data), today=site.today,
+                                fit=fit.fit_rules(site, entry.data),
+                                rounds=sorted(entry.data.rounds, key=lambda r: r.deadline),
+                                structured_data=jsonld.script_tag(jsonld.offer_data(site, card, site_url))))
+    return specs
+
+
+def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
+    actors = site.entries.get("aktorer", ())
+    shown = cards.actor_cards(site)
+    specs = [_listing(
+        "aktorer/index.md", "Vem kan hjälpa mig?",
+        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering. "
+        "Filtrera på vad du behöver och var ditt företag finns.",
+        "aktor_list.html", site, source_path="content/aktorer/", actors=shown, facets=cards.actor_facets(site, shown),
+    )]
+    for entry in actors:
+        upcoming, past = events.events_by_organizer(site, entry.slug)
+        actor = entry.data
+        contact = jsonld.organization_data(actor.title, actor.url, jsonld.absolute(site_url, entry.url),
+                                           actor.phone, actor.email, actor.address)
+        specs.append(_item_page(entry, "aktor_item.html", site, offers=cards.offers_by_provider(site, entry.slug),
+                                upcoming_events=upcoming, past_events=past, structured_data=jsonld.script_tag(contact)))
+    return specs
+
+
+def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP,
+                       site_url: str = "/") -> list[PageSpec]:
+    municipalities = site.entries.get("kommuner", ())
+    specs = [_listing(
+        "kommuner/index.md", "Kommuner",
+        "Länets sju kommuner: näringslivskontor, kontaktuppgifter och stöd för företag i just din kommun.",
+        "kommun_list.html", site, source_path="content/kommuner/", municipalities=municipalities,
+    )]
+    for entry in municipalities:
+        rows = investments.investments_in(site, entry.slug)
+        base = _base(f"kommuner/{entry.slug}.md")
+        specs.append(_item_page(entry, "kommun_item.html", site,
+                                offers=cards.offers_for_municipality(site, entry.slug),
+                                aid_offers=cards.aid_offers_for_municipality(site, entry.slug),
+                                structured_data=jsonld.script_tag(jsonld.organization_data(
+                                    entry.data.business_office.name, entry.data.business_office.url,
+                                    jsonld.absolute(site_url, entry.url), entry.data.business_office.phone,
+                                    entry.data.business_office.email, entry.data.business_office.address, "GovernmentOffice")),
+                                actors=cards.actors_for_municipality(site, entry.slug),
+                                events=events.events_in_municipality(site, entry.slug),
+                                articles=news.articles_about(site, entry.slug),
+                                investments=rows, map_assets=mapview.assets_html(base),
+                                map=mapview.map_html(rows, f"karta-{entry.slug}", f"Karta över investeringar i {entry.data.title}",
+                                                     base, map_settings, size="small") if rows else ""))
+    return specs
+
+
+def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> list[PageSpec]:
+    upcoming = events.upcoming_events(site)
+    past = events.past_events(site)
+    specs = [
+        _listing(
+            "kalender/index.md", "Kalender",
+            "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
+            "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
+            "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
+            past_count=len(past), facets=events.facet_options(site, upcoming),
+            feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
+            tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
+            municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
+        ),
+        _listing(
+            "kalender/arkiv.md", "Tidigare evenemang",
+            "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
+            "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
+        ),
+    ]
+    for card in events.entry_cards(site):
+        entry, place = card.entry, card.entry.data.location
+        specs.append(_item_page(
+            entry, "kalender_item.html", site, card=card,
+            organizer=site.get("aktorer", entry.data.organizer),
+            full_place=events.full_place(card),
+            coming_dates=events.coming_dates(site, card.slug) if entry.data.repeat else [],
+            map_url=events.map_url(place, card.municipality_label) if place else None,
+            structured_data=jsonld.script_tag(jsonld.event_data(site, card, site_url)),
+        ))
+    return specs
+
+
+def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
+    """The investment map (/investeringar/) and a page per investment."""
+    rows = investments.all_investments(site)
+    figures = investments.key_figures(site, rows)
+    base = _base("investeringar/index.md")
+    specs = [_listing(
+        "investeringar/index.md", "Investeringar i Västernorrland",
+        "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
+        "pausade och avbrutna. Med nyckeltal och öppna data.",
+        "investering_list.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        charts=charts.chart_images(figures),
+        facets=investments.facet_options(site, rows),
+        legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, map_settings,
+                             follow_filter=True),
+        columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )]
+    for row in rows:
+        item_base = _base(f"investeringar/{row.slug}.md")
+        specs.append(_item_page(
+            row.entry, "investering_item.html", site, row=row,
+            support=investments.support_for_investment(site, row),
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"karta-{row.slug}", f"Karta: var {row.title} ligger", item_base, map_settings,
+                                 zoom=10, size="small"),
+        ))
+    return specs
+
+
+def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP) -> list[PageSpec]:
+    """The investment map for investors, with English labels (/en/investments/), and an English
+    page per investment (/en/investments/<slug>/), which the map's popups and table link to."""
+    rows = [english.english_row(row) for row in investments.all_investments(site)]
+    figures = investments.key_figures(site, investments.all_investments(site))
+    base = _base("en/investments/index.md")
+    options = investments.facet_options(site, rows)
+    facets = {
+        "sektor": [(k, english.SECTORS.get(k, v)) for k, v in options["sektor"]],
+        "status": [(k, english.STATUSES.get(k, v)) for k, v in options["status"]],
+        "kommun": options["kommun"],
+    }
+    title = "Investment map of Västernorrland"
+    spec = _listing(
+        "en/investments/index.md", title,
+        "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
+        "completed, paused and cancelled. With key figures and open data.",
+        "investering_list_en.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        facets=facets,
+        total=amounts.msek_text(figures.total_msek, "en"),
+        inactive=amounts.msek_text(figures.cancelled_msek + figures.paused_msek, "en"),
+        legend=mapview.legend(rows, english.SECTORS, lang="en"),
+        map_assets=mapview.assets_html(base),
+        map=mapview.map_html(rows, "map", "Map of investments in Västernorrland", base, map_settings,
+                             follow_filter=True, links=english.INVESTMENTS),
+        geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )
+    specs = [replace(spec, lang="en")]  # no side menu, like the Swedish map: the table gets the width
+    for row in rows:
+        src_uri = f"{english.INVESTMENTS}{row.slug}.md"
+        item_base = _base(src_uri)
+        # Not in the search: the site's search is Swedish, and the Swedish page is in it.
+        specs.append(replace(_item_page(
+            row.entry, "investering_item_en.html", site, src_uri, row=row,
+            map_assets=mapview.assets_html(item_base),
+            map=mapview.map_html([row], f"map-{row.slug}", f"Map: where {row.title} is", item_base, map_settings,
+                                 zoom=10, size="small", links=english.INVESTMENTS),
+        ), title=row.title if row.title_lang == "en" else f"{row.title} (in English)",  # not the Swedish page's title
+            description=row.summary, lang="en", searchable=False))
+    return specs
+
+
+def language_versions(site: Site) -> dict[str, dict[str, str]]:
+    """Page address → its Swedish and English versions (the hreflang links in each page's head)."""
+    return english.alternates(english.language_pairs(investments.all_investments(site)))
+
+
+def _feed_links(feed: events.Feed, site_url: str) -> dict:
+    https = f"{site_url.rstrip('/')}/{feed.path}"
+    return {"label": feed.label, "path": feed.path, "https": https,
+            "webcal": "webcal://" + https.split("://", 1)[-1]}
+
+
+def calendar_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The feeds, one calendar file per upcoming event, and redirects from /evenemang/…"""
+    stamp = ical.build_stamp(site)
+    files = [OutputFile(feed.path, ical.calendar(feed.name, feed.about, list(feed.cards), site_url, stamp))
+             for feed in events.feeds(site)]
+    for card in events.series_cards(site, events.upcoming_events(site)):
+        files.append(OutputFile(card.ics_path, ical.calendar(card.title, card.summary, [card], site_url, stamp)))
+    # The content contract names /evenemang/<slug>/ as an event's address; the calendar lives at
+    # /kalender/<slug>/, so the contract's addresses redirect there.
+    files.append(_redirect("evenemang/index.html", "../kalender/", f"{site_url.rstrip('/')}/kalender/", "Kalender"))
+    for card in events.entry_cards(site):
+        files.append(_redirect(f"evenemang/{card.slug}/index.html", f"../../{card.url}",
+                               f"{site_url.rstrip('/')}/{card.url}", card.title))
+    return files
+
+
+def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
+    return OutputFile(path, render("redirect.html", target=target, canonical=canonical, title=title))
+
+
+NEWS_DESCRIPTION = "Nyheter om stöd, investeringar och omställning för företag i Västernorrland."
+
+
+def news_pages(site: Site) -> list[PageSpec]:
+    tags = list(news.all_tags(site))
+    specs = []
+    for listing in news.listing_pages(site):
+        title = "Aktuellt" if listing.number == 1 else f"Aktuellt – sida {listing.number}"
+        specs.append(_listing(listing.src_uri, title, NEWS_DESCRIPTION, "aktuellt_list.html", site,
+                              source_path="content/aktuellt/",
+                              listing=listing, tags=tags if listing.number == 1 else []))
+    for tag, entries in news.all_tags(site).items():
+        specs.append(_listing(
+            f"aktuellt/tagg/{tag.slug}.md", f"Nyheter om {tag.name}",
+            f"Alla nyheter från Utveckla Västernorrland om {tag.name}.", "aktuellt_tag.html", site,
+            source_path="content/aktuellt/", articles=entries))
+    for entry in news.articles(site):
+        specs.append(_item_page(
+            entry, "aktuellt_item.html", site, tags=news.tags_of(entry), results=results.results_announced_in(site, entry),
+            municipalities=[m for m in (site.get("kommuner", slug) for slug in entry.data.municipalities) if m],
+            # Written from docs/ ("bilder/hamn.jpg", also "/bilder/…" or "docs/bilder/…"); the plugin
+            # adds width, height and srcset to the <img>.
+            image={"src": docs_path(entry.data.image), "width": None, "height": None} if entry.data.image else None,
+        ))
+    return specs
+
+
+RESULTS_DESCRIPTION = ("Rapporter, utvärderingar, presentationer och kartor från projektet Hållbar "
+                       "samhällsomställning i Västernorrland. Filtrera på sort och år.")
+
+
+def result_pages(site: Site, site_url: str = "/", contact: dict | None = None) -> list[PageSpec]:
+    """/om-projektet/resultat/ and a page per result; contact (extra.contact) is where a visitor
+    asks for an accessible version of a document that is not."""
+    shown = results.result_cards(site)
+    specs = [_listing(
+        "om-projektet/resultat/index.md", "Projektets resultat", RESULTS_DESCRIPTION, "resultat_list.html", site,
+        source_path=f"content/{results.COLLECTION}/", cards=shown, facets=results.facet_options(site, shown),
+        feed_path=results.FEED_PATH, contact=site_contact(contact),
+    )]
+    for card in shown:
+        specs.append(_item_page(card.entry, "resultat_item.html", site, card=card, contact=site_contact(contact),
+                                structured_data=jsonld.script_tag(jsonld.result_data(card, site_url))))
+    return specs
+
+
+def result_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The results as an Atom feed, newest first."""
+    shown = results.result_cards(site)
+    labels = {card.entry.slug: card.kind_label for card in shown}
+    return [OutputFile(results.FEED_PATH, atom.feed(
+        [card.entry for card in shown], site_url, "Projektets resultat – Utveckla Västernorrland", results.FEED_PATH,
+        results.LISTING_URL, "Rapporter, utvärderingar, presentationer och kartor från Hållbar samhällsomställning.",
+        lambda entry: [labels[entry.slug]]))]
+
+
+def news_files(site: Site, site_url: str) -> list[OutputFile]:
+    feed_path = catalogue.NEWS_FEED_PATH  # the catalogue describes this file
+    return [OutputFile(feed_path, atom.feed(news.articles(site), site_url, "Aktuellt – Utveckla Västernorrland",
+                                            feed_path, "aktuellt/")),
+            OutputFile("aktuellt/sitemap.xml", sitefiles.section_sitemap(
+                ["aktuellt/"] + [entry.url for entry in news.articles(site)], site_url))]
+
+
+def investment_files(site: Site, site_url: str) -> list[OutputFile]:
+    """The open data downloads, from the same rows as the investment map."""
+    rows = investments.all_investments(site)
+    symbols = mapview.symbol_files(list(site.taxonomy.get("sektorer", {})))
+    return [OutputFile(mapdata.GEOJSON_PATH, mapdata.geojson(rows, site_url)),
+            OutputFile(mapdata.CSV_PATH, mapdata.csv_text(rows, site_url))] + [
+        OutputFile(path, svg + "\n") for path, svg in symbols.items()] + [
+        OutputFile(path, svg) for path, svg in charts.chart_files(investments.key_figures(site, rows)).items()]
+
+
+def all_pages(site: Site, site_url: str = "/",
+              map_settings: mapview.MapSettings = DEFAULT_MAP, tip_url: str | None = None,
+              contact: dict | None = None) -> list[PageSpec]:
+    """site_url (mkdocs.yml) makes the absolute addresses that leave the site (feeds, JSON-LD);
+    map_settings (mkdocs.yml: tiles_url, tiles_attribution) serve every map on the site;
+    tip_url is the issue form "Tipsa om ett evenemang" (from edit_uri's repository);
+    contact is the site's contact (extra.contact), which result pages name."""
+    return (offer_pages(site, site_url) + actor_pages(site, site_url) + municipality_pages(site, map_settings, site_url)
+            + calendar_pages(site, site_url, tip_url) + investment_pages(site, map_settings) + news_pages(site)
+            + result_pages(site, site_url, contact)
+            + english_investment_pages(site, map_settings) + [open_data_page(site)])
+
+
+def open_data_page(site: Site) -> PageSpec:
+    """/oppna-data/: the datasets of the catalogue, for people, from the same description."""
+    return _listing(
+        "oppna-data/index.md", "Öppna data",
+        "Investeringar, evenemang och nyheter från Utveckla Västernorrland som öppna data: fria att "
+        "använda, med en katalog som Sveriges dataportal kan läsa.",
+        "oppna_data.html", site, datasets=catalogue.datasets(site), catalogue_path=catalogue.CATALOGUE_PATH,
+        licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
+    )
+
+
+def all_files(site: Site, site_url: str = "/", contact: dict | None = None) -> list[OutputFile]:
+    """Files of the site that are not pages; contact (extra.contact in mkdocs.yml) is the open-data
+    catalogue's publisher and contact point, so without one there is no catalogue."""
+    open_data = [OutputFile(catalogue.CATALOGUE_PATH, catalogue.catalogue_json(site, site_url, contact))] \
+        if contact else []
+    return (calendar_files(site, site_url) + news_files(site, site_url) + result_files(site, site_url)
+            + investment_files(site, site_url) + open_data + [
+        OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
+        OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
+        OutputFile(searchwords.SEARCH_WORDS_PATH, searchwords.search_words_json(site)),
+    ])
+
+
+CONTACT_FIELDS = ("name", "email", "phone", "url", "url_text")
+
+
+def site_contact(contact: dict | None) -> dict | None:
+    """extra.contact from mkdocs.yml with every field present (None where it is not set)."""
+    if not contact:
+        return None
+    return {name: contact.get(name) for name in CONTACT_FIELDS}
+
+
+def embeds(site: Site, src_uri: str, contact: dict | None = None, collector: str | None = None) -> dict[str, str]:
+    """Fragments that hand-written pages can place with a marker `<!-- uv:name -->`.
+
+    contact: the site owner's contact (extra.contact in mkdocs.yml), the one place it is set;
+    collector: the visitor statistics' address (statistics_url), None when they are off.
+    """
+    base = _base(src_uri)
+    return {
+        "webbplatsens-kontakt": render("embed_contact.html", contact=site_contact(contact)),
+        "statistik": render("embed_statistik.html", collector=collector),
+        "stod-stanger-snart": render("embed_closing_soon.html", cards=cards.closing_soonest(site), base=base,
+                                     site=site),
+        "kalender-nasta": render("embed_kalender_nasta.html", cards=events.next_events(site), base=base),
+        "aktuellt-senaste": render("embed_aktuellt.html", entries=news.latest(site), base=base),
+    }
