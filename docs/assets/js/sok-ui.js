@@ -39,12 +39,14 @@
   }
 
   /* Pagefind's excerpt is text with HTML entities and <mark> around the words found. */
+  var decoder = document.createElement("textarea");
   function excerpt(html) {
     var out = element("p", "uv-sok-utdrag");
     html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") { return true; }
       if (part === "</mark>") { return false; }
-      var text = new DOMParser().parseFromString(part, "text/html").body.textContent || "";
+      decoder.innerHTML = part;  /* a <textarea> only decodes entities, keeping the spaces */
+      var text = decoder.value;
       out.appendChild(inMark ? element("mark", "", text) : document.createTextNode(text));
       return inMark;
     }, false);
