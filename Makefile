@@ -119,6 +119,7 @@ audit: audit-tools
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: install browser-deps calc-deps goaccess-deps lint
 	$(BIN)/python -m pytest

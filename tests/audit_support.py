@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def copy_site(site: Path, target: Path, keep: list[str] | None = None) -> Path:
-    """A copy of a built site; with `keep`, only those pages (plus assets/ and search/), so that
+    """A copy of a built site; with `keep`, only those pages (plus assets/ and the search index in pagefind/), so that
     the browser gates have little to crawl."""
     shutil.copytree(site, target)
     if keep is not None:

@@ -64,12 +64,12 @@ def test_offer_pages_carry_government_service(county_site):
 
 def search(page, url, words):
     page.goto(url)
-    page.focus(".md-search__input")
+    page.click("[data-uv-sok-oppna]")
     page.keyboard.type(words, delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    page.wait_for_timeout(300)
+    page.wait_for_selector(".uv-sok-dialog .uv-sok-traff")
+    page.wait_for_timeout(500)
     return page.eval_on_selector_all(
-        ".md-search-result__item > a", "a => a.map(x => new URL(x.href).pathname)")
+        ".uv-sok-dialog .uv-sok-traff__lank", "a => a.map(x => new URL(x.href).pathname)")
 
 
 @pytest.mark.browser

@@ -4,14 +4,13 @@ switch and the map, with the keyboard alone; visible focus everywhere; results a
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from audit.server import serve
 from keyboard_support import focused, tab_through, tab_until
 
 pytestmark = pytest.mark.browser
 
-SEARCH_FOCUSED = "document.activeElement.classList.contains('md-search__input')"
+SEARCH_FOCUSED = "document.activeElement.classList.contains('uv-sok-falt')"
 
 
 @pytest.fixture(scope="module")
@@ -84,46 +83,27 @@ def test_kalender_every_filter_by_keyboard_and_announced(page_at, kalender_url, 
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_search_opens_finds_and_closes_by_keyboard(page_at, fixture_url, width):
+    """The header's search button is a Tab stop at both widths; Enter opens the search with its
+    field focused, and Escape closes it and gives focus back to the button (sok.js; the arrow
+    keys and "/" are in test_browser_sok.py)."""
     page = page_at(width)
     page.goto(fixture_url + "stod/", wait_until="networkidle")
-    if width >= 1280:
-        # On a wide screen the search field is in the header: Tab reaches it.
-        tab_until(page, lambda s: "md-search__input" in (page.evaluate("document.activeElement.className") or ""))
-    else:
-        # On a narrow screen the header shows only the search icon: the theme's keyboard shortcut
-        # ("/", "s" or "f") opens the search, and so does Enter on the icon (see the next test).
-        # The shortcut works once the theme's script has started; on a busy machine the first
-        # press can come too early, so press again until the search field has focus.
-        for _ in range(10):
-            page.keyboard.press("/")
-            try:
-                page.wait_for_function(SEARCH_FOCUSED, timeout=1000)
-                break
-            except PlaywrightTimeout:
-                pass
-    assert page.evaluate(SEARCH_FOCUSED)
+    tab_until(page, lambda s: s["label"] == "Sök")
+    page.keyboard.press("Enter")
+    page.wait_for_function(SEARCH_FOCUSED)
     page.keyboard.type("lån")
-    # The index is built by a worker in the background; on two busy cores that takes seconds.
-    page.wait_for_selector(".md-search-result__item", timeout=20000)
-    assert page.is_checked("#__search")
-    assert "Lån" in page.text_content(".md-search-result__list")
+    page.wait_for_selector(".uv-sok-dialog .uv-sok-traff", timeout=20000)
+    assert "Lån" in page.text_content(".uv-sok-dialog .uv-sok-traffar")
     page.keyboard.press("Escape")
-    page.wait_for_timeout(200)
-    assert not page.is_checked("#__search")
+    assert not page.evaluate("document.getElementById('uv-sok-dialog').open")
+    assert page.evaluate("document.activeElement.hasAttribute('data-uv-sok-oppna')")
 
 
 def test_narrow_header_buttons_are_reachable_and_work_by_keyboard(page_at, fixture_url):
-    """The menu and search icons are labels in the theme, which Tab skips; on a narrow screen
-    they are the only way to the navigation and the search, so header-buttons.js makes them
-    buttons: Tab reaches them and Enter opens the menu and the search."""
+    """The menu icon is a label in the theme, which Tab skips; on a narrow screen it is the
+    only way to the navigation, so header-buttons.js makes it a button: Tab reaches it and
+    Enter opens the menu."""
     page = page_at(375)
-    page.goto(fixture_url + "om/")
-    tab_until(page, lambda s: s["label"] == "Sök" and s["tag"] == "button")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert page.is_checked("#__search")
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.press("Escape")
     page.goto(fixture_url + "om/")
     tab_until(page, lambda s: s["label"] == "Meny" and s["tag"] == "button")
     page.keyboard.press("Enter")

@@ -34,7 +34,7 @@ from ..content.site import BuildDateError, build_now
 from ..content.validate import load_site
 from ..editor import cms
 from ..editor.guide import GUIDE_FOLDER, guide_pages
-from ..outputs import csp, statistics
+from ..outputs import csp, sitesearch, statistics
 from ..outputs.htmlspace import squeeze
 from ..outputs.image_sizes import add_dimensions, prepare
 from ..outputs.mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
@@ -254,7 +254,25 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         output = fix_theme_html(output)
         if self.collector and not self.problems:
             output = output.replace("</body>", statistics.script_tag(page.url, self.collector) + "\n</body>", 1)
+        if self._searchable(page):
+            spec = self.specs.get(page.file.src_uri)
+            output = sitesearch.mark(output, spec.collection if spec else None)
         return squeeze(self._with_policy(output, page.content or "", page.file.src_uri))
+
+    def _searchable(self, page) -> bool:
+        """In the visitors' search: not the guide, not what a page's front matter (or its
+        PageSpec) leaves out with `search: exclude`, not the English section."""
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        return not self.problems and not excluded and not english.is_english(page.file.src_uri)
+
+    def on_post_build(self, config) -> None:
+        """The search index over the finished site (sitesearch.py)."""
+        if self.problems:
+            return
+        try:
+            sitesearch.build_index(Path(config.site_dir))
+        except (RuntimeError, OSError) as error:
+            raise PluginError(f"Sökindexet (Pagefind) kunde inte byggas: {error}") from None
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if template_name == "sitemap.xml" and config.site_url:

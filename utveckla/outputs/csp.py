@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 PLACEHOLDER = "uv-csp-placeholder"
+# Compiling WebAssembly, and nothing else that eval would allow: the site search needs it.
+WASM = "'wasm-unsafe-eval'"
 DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 # Script types a browser does not run: the theme's config and the events' JSON-LD.
 DATA_BLOCK_TYPES = frozenset({"application/json", "application/ld+json", "importmap+json"})
@@ -92,7 +94,8 @@ def policy(script_hashes: list[str], tiles_url: str | None = None, collector: st
     hashes = "".join(f" {h}" for h in sorted(set(script_hashes)))
     directives = [
         "default-src 'none'",
-        f"script-src 'self'{hashes}",
+        # The site search (Pagefind, sitesearch.py) runs WebAssembly from the site's own files.
+        f"script-src 'self' {WASM}{hashes}",
         "style-src 'self'",
         f"img-src 'self' data: {tile_source(tiles_url)}",
         "font-src 'self'",

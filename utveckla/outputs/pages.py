@@ -37,6 +37,7 @@ def _item_page(entry: Entry, template: str, site: Site, src_uri: str | None = No
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
         source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
+        collection=entry.collection,
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=sanitize(body_html), **context),
     )

@@ -26,6 +26,7 @@ class PageSpec:
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
     search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
     lang: str = "sv"  # the page's language; the English section says "en"
+    collection: str | None = None  # an item's collection (its kind in the site search), None for other pages
 
 
 @dataclass(frozen=True)

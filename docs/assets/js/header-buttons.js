@@ -6,7 +6,7 @@
   "use strict";
   /* The page's language decides the names (the English section sets <html lang="en">). */
   var NAMES = (document.documentElement.lang || "sv").slice(0, 2) === "en"
-    ? { __drawer: "Menu", __search: "Search" } : { __drawer: "Meny", __search: "Sök" };
+    ? { __drawer: "Menu" } : { __drawer: "Meny" };
   Object.keys(NAMES).forEach(function (id) {
     var toggle = document.getElementById(id);
     var label = document.querySelector('label.md-header__button[for="' + id + '"]');
