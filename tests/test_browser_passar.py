@@ -75,12 +75,13 @@ def test_what_do_you_want_to_do_is_on_the_first_screen_and_finds_by_need(page_at
 def test_an_old_link_with_q_opens_the_finder_not_the_site_search(page_at, site_url):
     page = page_at(375)
     page.goto(site_url + "stod/?q=maskin")
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => location.search === '?sok=maskin'")  # filter.js has taken over the old link
     assert page.input_value("#uv-q") == "maskin"
     assert not page.is_checked("#__search")   # the theme's search overlay stays closed
     assert page.url.endswith("/stod/?sok=maskin")
     page.reload()
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => document.querySelector('#uv-q').value === 'maskin'"
+                           " && document.querySelectorAll('[data-filter-list] > li:not([hidden])').length === 1")
     assert page.input_value("#uv-q") == "maskin" and not page.is_checked("#__search")
     assert page.eval_on_selector_all("[data-filter-list] > li:not([hidden]) h2 a",
                                      "a => a.map(x => x.textContent)") == ["Bidrag till nya maskiner"]

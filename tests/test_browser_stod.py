@@ -76,13 +76,13 @@ def test_keyboard_only(page_at, fixture_url):
     page.keyboard.press("Tab")  # skede → bransch → kommun
     assert page.evaluate("document.activeElement.id") == "uv-kommun"
     page.keyboard.press("ArrowDown")  # first municipality
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => location.search.includes('kommun=sundsvall')")
     assert "kommun=sundsvall" in page.url and "sok=l%C3%A5n" in page.url
     assert len(visible_types(page)) == 2
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # status → "Visa alla"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => location.search === ''")
     assert len(visible_types(page)) == 5
     assert page.url.endswith("/stod/")
 
