@@ -3,7 +3,10 @@ offer page answers for the choices that came with the link, on a fixture site of
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, axe_violations, csp_violations, make_project, run_build, serve
 
@@ -75,13 +78,14 @@ def test_what_do_you_want_to_do_is_on_the_first_screen_and_finds_by_need(page_at
 def test_an_old_link_with_q_opens_the_finder_not_the_site_search(page_at, site_url):
     page = page_at(375)
     page.goto(site_url + "stod/?q=maskin")
-    page.wait_for_timeout(300)
+    page.wait_for_url(lambda url: urlsplit(url).query == "sok=maskin")  # filter.js has taken over the old link
     assert page.input_value("#uv-q") == "maskin"
     assert not page.evaluate("document.getElementById('uv-sok-dialog').open")  # the site search stays closed
     assert page.url.endswith("/stod/?sok=maskin")
     page.reload()
-    page.wait_for_timeout(300)
-    assert page.input_value("#uv-q") == "maskin" and not page.evaluate("document.getElementById('uv-sok-dialog').open")
+    expect(page.locator("#uv-q")).to_have_value("maskin")
+    expect(page.locator("[data-filter-list] > li:not([hidden])")).to_have_count(1)
+    assert not page.evaluate("document.getElementById('uv-sok-dialog').open")
     assert page.eval_on_selector_all("[data-filter-list] > li:not([hidden]) h2 a",
                                      "a => a.map(x => x.textContent)") == ["Bidrag till nya maskiner"]
     assert csp_violations(page) == [] and page.console_errors == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from conftest import axe_violations
@@ -76,13 +78,13 @@ def test_keyboard_only(page_at, fixture_url):
     page.keyboard.press("Tab")  # skede → bransch → kommun
     assert page.evaluate("document.activeElement.id") == "uv-kommun"
     page.keyboard.press("ArrowDown")  # first municipality
-    page.wait_for_timeout(300)
+    page.wait_for_url(lambda url: "kommun=sundsvall" in urlsplit(url).query)
     assert "kommun=sundsvall" in page.url and "sok=l%C3%A5n" in page.url
     assert len(visible_types(page)) == 2
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # status → "Visa alla"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    page.wait_for_url(lambda url: urlsplit(url).query == "")
     assert len(visible_types(page)) == 5
     assert page.url.endswith("/stod/")
 
