@@ -102,13 +102,13 @@ def test_admin_has_its_own_policy_and_no_other_page_is_loosened(county_site):
 
 
 def test_admin_is_outside_search_sitemap_and_the_audit(county_site):
-    from audit.built_site import Site
+    from audit.built_site import BuiltSite
 
     assert "admin/" not in (county_site / "sitemap.xml").read_text(encoding="utf-8")
     assert not any(url.startswith("/admin") for url in indexed_pages(county_site))
     assert "Disallow: /admin/" in (county_site / "robots.txt").read_text(encoding="utf-8")
     assert 'content="noindex, nofollow"' in (county_site / "admin" / "index.html").read_text(encoding="utf-8")
-    pages = Site(county_site, "https://utvecklavasternorrland.se/", None).pages()
+    pages = BuiltSite(county_site, "https://utvecklavasternorrland.se/", None).pages()
     assert pages and not any(page.startswith("admin/") for page in pages)
 
 

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from playwright.sync_api import expect
 
 SITE_URL = "https://utvecklavasternorrland.se/"
 
@@ -66,8 +67,8 @@ def search(page, url, words):
     page.goto(url)
     page.click("[data-uv-sok-oppna]")
     page.keyboard.type(words, delay=20)
-    page.wait_for_selector(".uv-sok-dialog .uv-sok-traff")
-    page.wait_for_timeout(500)
+    # The results on screen answer the whole text, not a word half typed.
+    expect(page.locator(".uv-sok-dialog .uv-sok-formular")).to_have_attribute("data-sokt", words)
     return page.eval_on_selector_all(
         ".uv-sok-dialog .uv-sok-traff__lank", "a => a.map(x => new URL(x.href).pathname)")
 
