@@ -66,6 +66,7 @@ def test_offer_pages_carry_government_service(county_site):
 def search(page, url, words):
     page.goto(url)
     page.click("[data-uv-sok-oppna]")
+    expect(page.locator(".uv-sok-dialog .uv-sok-falt")).to_be_focused()
     page.keyboard.type(words, delay=20)
     # The results on screen answer the whole text, not a word half typed.
     expect(page.locator(".uv-sok-dialog .uv-sok-formular")).to_have_attribute("data-sokt", words)
