@@ -36,7 +36,8 @@ def pick_pages(site: BuiltSite, entries: list[dict]) -> tuple[list[tuple[str, st
     findings for required templates with no page (a renamed folder must not go unmeasured)."""
     chosen, notes, missing = [], [], []
     for entry in entries:
-        matches = [p for p in site.matching(entry["page"]) if p not in entry.get("exclude", [])]
+        excluded = {p for pattern in entry.get("exclude", []) for p in site.matching(pattern)}
+        matches = [p for p in site.matching(entry["page"]) if p not in excluded]
         if matches:
             chosen.append((entry["template"], matches[0]))
         elif entry.get("optional"):

@@ -38,19 +38,29 @@ FIXED = {"kommuner"}            # the county's seven municipalities: not multipl
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795348800"}
 
 
-def make_project(target: Path, factor: int) -> int:
-    """A project with every collection × factor; returns the number of content files."""
+def make_project(target: Path, factor: int, at_least: dict[str, int] | None = None) -> int:
+    """A copy of the real project with its content multiplied (multiply); returns the number of
+    content files."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copytree(ROOT / "content", target / "content")
+    return multiply(target / "content", factor, at_least)
+
+
+def multiply(content: Path, factor: int, at_least: dict[str, int] | None = None) -> int:
+    """Every collection in `content` × factor, and a collection named in at_least copied until it
+    has at least that many items (the tests' paged fixtures use this too); returns the number of
+    content files."""
     files = 0
-    for collection in sorted(p for p in (target / "content").iterdir() if p.is_dir()):
+    for collection in sorted(p for p in content.iterdir() if p.is_dir()):
         originals = sorted(collection.glob("*.md"))
         files += len(originals)
-        if collection.name in FIXED:
+        if collection.name in FIXED or not originals:
             continue
-        for copy in range(2, factor + 1):
+        wanted = (at_least or {}).get(collection.name, 0)
+        copies = max(factor, -(-wanted // len(originals)))
+        for copy in range(2, copies + 1):
             for path in originals:
                 text = path.read_text(encoding="utf-8")
                 # A distinct title, so the copies are distinct pages in search and listings.

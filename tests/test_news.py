@@ -26,7 +26,7 @@ def test_newest_first_and_pages_of_ten():
     site = fixture_site()
     assert [e.slug for e in news.articles(site)] == ["nyhet-3", "nyhet-2", "nyhet-1"]
     pages = news.listing_pages(site, per_page=2)
-    assert [(p.url, [e.slug for e in p.articles]) for p in pages] == [
+    assert [(p.url, [e.slug for e in p.items]) for p in pages] == [
         ("aktuellt/", ["nyhet-3", "nyhet-2"]), ("aktuellt/sida-2/", ["nyhet-1"])]
 
 

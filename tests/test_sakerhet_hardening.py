@@ -198,6 +198,12 @@ def test_index_is_a_reserved_file_name_in_every_collection(project):
     assert codes(project) == [("content/stod/index.md", 1, "namnkrock")]
 
 
+def test_a_listing_page_name_is_reserved_in_every_collection(project):
+    # /stod/sida-2/ is the listing's second page (content/paging.py), so no offer may take it.
+    shutil.copy(project / "content" / "stod" / "lan-timra.md", project / "content" / "stod" / "sida-2.md")
+    assert codes(project) == [("content/stod/sida-2.md", 1, "namnkrock")]
+
+
 # Class 7: strict YAML, strict types, the contract's seven municipalities, real URLs.
 
 def test_an_eighth_municipality_is_an_error(project):

@@ -34,7 +34,7 @@ from ..content.site import BuildDateError, build_now
 from ..content.validate import load_site
 from ..editor import cms
 from ..editor.guide import GUIDE_FOLDER, guide_pages
-from ..outputs import csp, sitesearch, statistics
+from ..outputs import csp, minify, sitesearch, statistics
 from ..outputs.htmlspace import squeeze
 from ..outputs.image_sizes import add_dimensions, prepare
 from ..outputs.mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
@@ -266,9 +266,11 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         return not self.problems and not excluded and not english.is_english(page.file.src_uri)
 
     def on_post_build(self, config) -> None:
-        """The search index over the finished site (sitesearch.py)."""
+        """The site's own scripts and styles minified (minify.py), and the search index over the
+        finished site (sitesearch.py)."""
         if self.problems:
             return
+        minify.minify_own_assets(Path(config.site_dir))
         try:
             sitesearch.build_index(Path(config.site_dir))
         except (RuntimeError, OSError) as error:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .characters import INVISIBLE, control_characters, invisible_in_key, invisible_in_structure
 from .diagnostics import Diagnostic, field_label
+from .paging import is_taken
 from .yamlsafe import ALIAS_PROBLEM, DEPTH_PROBLEM, TAG_PROBLEM, Located, YamlProblem, load_located
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -235,7 +236,7 @@ def read_collection(root: Path, collection: str, reserved: tuple[str, ...] = ())
                 f"döp om filen till {suggest_slug(stem) or 'ett-namn'}.md",
             ))
             continue
-        if stem in reserved:
+        if is_taken(stem, reserved):
             result.diagnostics.append(Diagnostic(
                 relative, 1, "filnamn", "namnkrock",
                 f"filnamnet {stem}.md är upptaget av en annan sida på webbplatsen",

@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .loader import suggest_slug
+from .paging import Page, paged
 from .site import Entry, Site
 from .swedish import swedish_sort_key
 
 PER_PAGE = 10
+LISTING_URL = "aktuellt/"
 
 
 @dataclass(frozen=True)
@@ -20,22 +22,7 @@ class Tag:
 
     @property
     def url(self) -> str:
-        return f"aktuellt/tagg/{self.slug}/"
-
-
-@dataclass(frozen=True)
-class ListingPage:
-    number: int  # 1-based
-    count: int  # how many pages in all
-    articles: tuple[Entry, ...]
-
-    @property
-    def url(self) -> str:
-        return "aktuellt/" if self.number == 1 else f"aktuellt/sida-{self.number}/"
-
-    @property
-    def src_uri(self) -> str:
-        return "aktuellt/index.md" if self.number == 1 else f"aktuellt/sida-{self.number}/index.md"
+        return f"{LISTING_URL}tagg/{self.slug}/"
 
 
 def is_published(entry: Entry, site: Site) -> bool:
@@ -62,10 +49,8 @@ def latest(site: Site, limit: int = 3) -> list[Entry]:
     return articles(site)[:limit]
 
 
-def listing_pages(site: Site, per_page: int = PER_PAGE) -> list[ListingPage]:
-    everything = articles(site)
-    count = max(1, -(-len(everything) // per_page))
-    return [ListingPage(n + 1, count, tuple(everything[n * per_page:(n + 1) * per_page])) for n in range(count)]
+def listing_pages(site: Site, per_page: int = PER_PAGE) -> list[Page[Entry]]:
+    return paged(articles(site), LISTING_URL, per_page)
 
 
 def tags_of(entry: Entry) -> list[Tag]:

@@ -16,6 +16,7 @@ from ..content.collections import COLLECTIONS, reserved_slugs
 from ..content.fieldinfo import FieldDoc, collection_fields
 from ..content.fields import TITLE_MAX
 from ..content.loader import suggest_slug
+from ..content.paging import is_taken
 from ..content.validate import TAXONOMY_FILE
 from ..content.yamlsafe import YamlProblem, load_located
 
@@ -133,7 +134,7 @@ def create(root: Path, collection: str, title: str, today: dt.date, slug: str | 
     slug = suggest_slug(slug or title)
     if not slug:
         raise ScaffoldError("Titeln ger inget filnamn (den har inga bokstäver eller siffror). Ange ett filnamn med --slug.")
-    if slug in reserved_slugs(COLLECTIONS[collection]):
+    if is_taken(slug, reserved_slugs(COLLECTIONS[collection])):
         raise ScaffoldError(f"Filnamnet {slug}.md är upptaget av en annan sida på webbplatsen. Ange ett annat med --slug.")
     folder = root / "content" / collection
     clash = next((file for file in folder.glob("*") if file.stem.lower() == slug), None) if folder.is_dir() else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import folium
 from folium.elements import MacroElement
 from folium.map import FitBounds
-from folium.plugins import FastMarkerCluster
+from folium.plugins import FastMarkerCluster, MarkerCluster
 from folium.template import Template
 from markupsafe import Markup, escape
 
@@ -119,6 +119,12 @@ def marker_row(row: InvestmentRow) -> list:
     return data + [row.title_lang] if row.title_lang != row.lang else data
 
 
+def marker_file(rows: list[InvestmentRow]) -> str:
+    """Every marker of a map as JSON (the rows of marker_row), for a map given markers_path; with
+    <, > and & escaped like the site's other JSON, so no text in it is ever markup."""
+    return script_json([marker_row(row) for row in rows]) + "\n"
+
+
 def script_json(value: object) -> str:
     """JSON for inside a <script>: <, > and & as \\u escapes, so that a label with </script> in
     it (taxonomier.yml is edited by editors) cannot end the element. The same values in JS."""
@@ -140,26 +146,30 @@ class _Setup(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        uvKarta.setup({{ this._parent.get_name() }}, {{ this.cluster.get_name() }}, {{ this.options|tojson }});
+        uvKarta.setup({{ this._parent.get_name() }}, {{ this.cluster.get_name() }}, {{ this.options|tojson }}
+        {%- if this.maker %}, {{ this.maker }}{% endif %});
         {% endmacro %}
     """)
 
-    def __init__(self, cluster, options: dict):
+    def __init__(self, cluster, options: dict, maker: str | None = None):
         super().__init__()
         self._name = "UvSetup"
         self.cluster = cluster
         self.options = options
+        self.maker = maker
 
 
 def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, settings: MapSettings,
              *, follow_filter: bool = False, zoom: int | None = None, size: str = "large",
-             links: str = "investeringar/") -> Markup:
+             links: str = "investeringar/", markers_path: str | None = None) -> Markup:
     """A map of `rows` as HTML for a page's content: the container and its inline script.
 
     map_id must be unique on the page and stable between builds (folium's ids are random).
     follow_filter: the markers follow the page's filter form (the investment map).
     links: where the popups link to (the English map: en/investments/).
     zoom: a fixed zoom around the first row (an investment's own page); else fit all rows.
+    markers_path: the markers are in this file (marker_file), which karta.js fetches, instead of
+    in the page: a listing's map, whose page must stay within its HTML budget at any size.
     """
     if zoom is not None and rows:
         center = (rows[0].lat, rows[0].lon)
@@ -184,12 +194,18 @@ def map_html(rows: list[InvestmentRow], map_id: str, label: str, base: str, sett
     config = {"icons": styles, "markers": [marker_template(v) for v in VARIANTS],
               "labels": marker_labels(rows), "links": base + links}
     make_marker = "uvKarta.markerMaker(" + script_json(config) + ")"
-    cluster = FastMarkerCluster([marker_row(row) for row in rows], callback=make_marker,
-                                icon_create_function="uvKarta.clusterIcon", show_coverage_on_hover=False,
-                                max_cluster_radius=50 if size == "large" else 30)
+    cluster_options = {"icon_create_function": "uvKarta.clusterIcon", "show_coverage_on_hover": False,
+                       "max_cluster_radius": 50 if size == "large" else 30}
+    setup_options: dict[str, object] = {"followFilter": follow_filter, "maxZoom": 12}
+    cluster: MarkerCluster
+    if markers_path:
+        cluster = MarkerCluster(**cluster_options)
+        setup_options["markers"] = base + markers_path
+    else:
+        cluster = FastMarkerCluster([marker_row(row) for row in rows], callback=make_marker, **cluster_options)
     cluster._id = m._id
     m.add_child(cluster)
-    m.add_child(_Setup(cluster, {"followFilter": follow_filter, "maxZoom": 12}))
+    m.add_child(_Setup(cluster, setup_options, make_marker if markers_path else None))
     figure = m.get_root()
     figure.render()
     script = _compact(figure.script.render())  # type: ignore[attr-defined]  # the root is folium's Figure

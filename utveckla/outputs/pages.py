@@ -6,9 +6,11 @@ Each page is a PageSpec (pagespec.py). An item's render sanitises the body HTML 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..content import amounts, news, results
+from ..content import amounts, news, paging, results
 from ..content.images import docs_path, page_relative_body
 from ..content.site import Entry, Site
 from ..views import cards, english, events, fit, investments
@@ -54,14 +56,51 @@ def _listing(src_uri: str, title: str, description: str, template: str, site: Si
     )
 
 
+# Every item of a paged listing, as the HTML of its list, for the listing's filter (filter.js).
+ALL_ITEMS_FILE = "alla.json"
+PAGE_WORD = {"sv": "sida", "en": "page"}
+
+
+def _paged_listing(pages: list[paging.Page], title: str, description: str, template: str, site: Site,
+                   searchable: bool = True, lang: str = "sv", page_context: Callable[[paging.Page], dict] | None = None,
+                   **context) -> list[PageSpec]:
+    """A listing's pages (paging.py): page 1 at the listing's address with the filter, the others
+    with their items only. Only page 1 is in the site search: every item has its own page there."""
+    specs = []
+    for page in pages:
+        spec = _listing(page.src_uri, title if page.number == 1 else f"{title} – {PAGE_WORD[lang]} {page.number}",
+                        description, template, site, searchable=searchable and page.number == 1, page=page,
+                        all_items_path=page.folder + ALL_ITEMS_FILE, only_region=False, **context, **(page_context(page) if page_context else {}))
+        specs.append(replace(spec, lang=lang))
+    return specs
+
+
+def _all_items_file(folder: str, template: str, site: Site, **context) -> OutputFile:
+    """ALL_ITEMS_FILE of a listing: its template's list (only_region) with every item, for page 1."""
+    html = render(template, site=site, base=_base(folder + "index.md"), only_region=True, **context)
+    return OutputFile(folder + ALL_ITEMS_FILE, json.dumps({"html": html}, ensure_ascii=False) + "\n")
+
+
+OFFERS, ACTORS, EVENTS = "stod/", "aktorer/", "kalender/"
+INVESTMENTS = "investeringar/"
+# The markers of a listing's map, fetched by karta.js (mapview.marker_file).
+MARKERS_FILE = "markorer.json"
+
+
+def _offers_in_order(site: Site) -> list[cards.OfferCard]:
+    """Open offers first, then the closed ones (a section of their own at the end of the listing)."""
+    shown = cards.all_offer_cards(site)
+    return [c for c in shown if c.status.id != "stangd"] + [c for c in shown if c.status.id == "stangd"]
+
+
 def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     shown = cards.all_offer_cards(site)
-    specs = [_listing(
-        "stod/index.md", "Stöd och finansiering",
+    specs = _paged_listing(
+        paging.paged(_offers_in_order(site), OFFERS, paging.CARDS_PER_PAGE), "Stöd och finansiering",
         "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
         "Filtrera på typ, skede, bransch och kommun.",
-        "stod_list.html", site, searchable=False, source_path="content/stod/", cards=shown, facets=cards.facet_options(site, shown),
-    )]
+        "stod_list.html", site, searchable=False, source_path="content/stod/", facets=cards.facet_options(site, shown),
+    )
     for card in shown:
         entry = card.entry
         specs.append(_item_page(entry, "stod_item.html", site, card=card,
@@ -77,12 +116,12 @@ def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
 def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     actors = site.entries.get("aktorer", ())
     shown = cards.actor_cards(site)
-    specs = [_listing(
-        "aktorer/index.md", "Vem kan hjälpa mig?",
+    specs = _paged_listing(
+        paging.paged(shown, ACTORS, paging.CARDS_PER_PAGE), "Vem kan hjälpa mig?",
         "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering. "
         "Filtrera på vad du behöver och var ditt företag finns.",
-        "aktor_list.html", site, source_path="content/aktorer/", actors=shown, facets=cards.actor_facets(site, shown),
-    )]
+        "aktor_list.html", site, source_path="content/aktorer/", facets=cards.actor_facets(site, shown),
+    )
     for entry in actors:
         upcoming, past = events.events_by_organizer(site, entry.slug)
         actor = entry.data
@@ -123,23 +162,22 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_M
 def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> list[PageSpec]:
     upcoming = events.upcoming_events(site)
     past = events.past_events(site)
-    specs = [
-        _listing(
-            "kalender/index.md", "Kalender",
-            "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
-            "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
-            "kalender_list.html", site, source_path="content/evenemang/", groups=events.group_by_month(upcoming), count=len(upcoming),
-            past_count=len(past), facets=events.facet_options(site, upcoming),
-            feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
-            tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
-            municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
-        ),
-        _listing(
-            "kalender/arkiv.md", "Tidigare evenemang",
-            "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
-            "kalender_arkiv.html", site, source_path="content/evenemang/", groups=events.group_by_year(past), count=len(past),
-        ),
-    ]
+    specs = _paged_listing(
+        paging.paged(upcoming, EVENTS, paging.CARDS_PER_PAGE), "Kalender",
+        "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
+        "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
+        "kalender_list.html", site, source_path="content/evenemang/",
+        page_context=lambda page: {"groups": events.group_by_month(list(page.items))},
+        past_count=len(past), facets=events.facet_options(site, upcoming),
+        feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
+        tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
+        municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
+    ) + _paged_listing(
+        paging.paged(past, EVENTS + "arkiv/", paging.CARDS_PER_PAGE), "Tidigare evenemang",
+        "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
+        "kalender_arkiv.html", site, source_path="content/evenemang/",
+        page_context=lambda page: {"groups": events.group_by_year(list(page.items))},
+    )
     for card in events.entry_cards(site):
         entry, place = card.entry, card.entry.data.location
         specs.append(_item_page(
@@ -158,20 +196,20 @@ def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP
     rows = investments.all_investments(site)
     figures = investments.key_figures(site, rows)
     base = _base("investeringar/index.md")
-    specs = [_listing(
-        "investeringar/index.md", "Investeringar i Västernorrland",
+    specs = _paged_listing(
+        paging.paged(rows, INVESTMENTS, paging.ROWS_PER_PAGE), "Investeringar i Västernorrland",
         "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
         "pausade och avbrutna. Med nyckeltal och öppna data.",
-        "investering_list.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        "investering_list.html", site, source_path="content/investeringar/", figures=figures,
         charts=charts.chart_images(figures),
         facets=investments.facet_options(site, rows),
         legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
         map_assets=mapview.assets_html(base),
         map=mapview.map_html(rows, "karta", "Karta över investeringar i Västernorrland", base, map_settings,
-                             follow_filter=True),
+                             follow_filter=True, markers_path=INVESTMENTS + MARKERS_FILE),
         columns=mapdata.COLUMNS, geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
-    )]
+    )
     for row in rows:
         item_base = _base(f"investeringar/{row.slug}.md")
         specs.append(_item_page(
@@ -197,22 +235,23 @@ def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEF
         "kommun": options["kommun"],
     }
     title = "Investment map of Västernorrland"
-    spec = _listing(
-        "en/investments/index.md", title,
+    # No side menu, like the Swedish map: the table gets the width.
+    specs = _paged_listing(
+        paging.paged(rows, english.INVESTMENTS, paging.ROWS_PER_PAGE), title,
         "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
         "completed, paused and cancelled. With key figures and open data.",
-        "investering_list_en.html", site, source_path="content/investeringar/", rows=rows, figures=figures,
+        "investering_list_en.html", site, lang="en", source_path="content/investeringar/", figures=figures,
         facets=facets,
         total=amounts.msek_text(figures.total_msek, "en"),
         inactive=amounts.msek_text(figures.cancelled_msek + figures.paused_msek, "en"),
         legend=mapview.legend(rows, english.SECTORS, lang="en"),
         map_assets=mapview.assets_html(base),
         map=mapview.map_html(rows, "map", "Map of investments in Västernorrland", base, map_settings,
-                             follow_filter=True, links=english.INVESTMENTS),
+                             follow_filter=True, links=english.INVESTMENTS,
+                             markers_path=english.INVESTMENTS + MARKERS_FILE),
         geojson_path=mapdata.GEOJSON_PATH, csv_path=mapdata.CSV_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
     )
-    specs = [replace(spec, lang="en")]  # no side menu, like the Swedish map: the table gets the width
     for row in rows:
         src_uri = f"{english.INVESTMENTS}{row.slug}.md"
         item_base = _base(src_uri)
@@ -356,13 +395,35 @@ def open_data_page(site: Site) -> PageSpec:
     )
 
 
+def listing_files(site: Site) -> list[OutputFile]:
+    """What the listings' filters and maps fetch: every item of each listing with more than one
+    page (ALL_ITEMS_FILE), and the markers of the investment maps (MARKERS_FILE)."""
+    rows = investments.all_investments(site)
+    english_rows = [english.english_row(row) for row in rows]
+    upcoming = events.upcoming_events(site)
+    listings: list[tuple[str, str, int, Sequence[object], str]] = [
+        (OFFERS, "stod_list.html", paging.CARDS_PER_PAGE, _offers_in_order(site), "cards"),
+        (ACTORS, "aktor_list.html", paging.CARDS_PER_PAGE, cards.actor_cards(site), "cards"),
+        (EVENTS, "kalender_list.html", paging.CARDS_PER_PAGE, upcoming, "upcoming"),
+        (INVESTMENTS, "investering_list.html", paging.ROWS_PER_PAGE, rows, "rows"),
+        (english.INVESTMENTS, "investering_list_en.html", paging.ROWS_PER_PAGE, english_rows, "rows"),
+    ]
+    files = []
+    for folder, template, per_page, items, name in listings:
+        if len(items) > per_page:
+            context = {"groups": events.group_by_month(upcoming)} if name == "upcoming" else {name: items}
+            files.append(_all_items_file(folder, template, site, **context))
+    return files + [OutputFile(INVESTMENTS + MARKERS_FILE, mapview.marker_file(rows)),
+                    OutputFile(english.INVESTMENTS + MARKERS_FILE, mapview.marker_file(english_rows))]
+
+
 def all_files(site: Site, site_url: str = "/", contact: dict | None = None) -> list[OutputFile]:
     """Files of the site that are not pages; contact (extra.contact in mkdocs.yml) is the open-data
     catalogue's publisher and contact point, so without one there is no catalogue."""
     open_data = [OutputFile(catalogue.CATALOGUE_PATH, catalogue.catalogue_json(site, site_url, contact))] \
         if contact else []
     return (calendar_files(site, site_url) + news_files(site, site_url) + result_files(site, site_url)
-            + investment_files(site, site_url) + open_data + [
+            + investment_files(site, site_url) + listing_files(site) + open_data + [
         OutputFile("robots.txt", sitefiles.robots_txt(site_url)),
         OutputFile(".well-known/security.txt", sitefiles.security_txt(site_url, site.today)),
         OutputFile(searchwords.SEARCH_WORDS_PATH, searchwords.search_words_json(site)),

@@ -2,7 +2,8 @@
  * utveckla/mapview.py builds each map's Leaflet setup with folium and calls
  *   uvKarta.markerMaker(config)  → the function that turns one data row into a marker,
  *   uvKarta.clusterIcon          → the icon of a cluster,
- *   uvKarta.setup(map, cluster, options) once the map exists.
+ *   uvKarta.setup(map, cluster, options[, maker]) once the map exists; with options.markers
+ *     (a listing's map) the data rows are fetched from that file and made into markers with maker.
  * A data row is [lat, lon, id, sector, status, municipality, title, owner, amount,
  * look (0 active, 1 paused, 2 cancelled: mapview.VARIANTS), and on the English map the title's
  * language when it is Swedish]; the labels of the ids are in
@@ -134,9 +135,11 @@
     }, { passive: true });
   }
 
-  function setup(map, cluster, options) {
+  function setup(map, cluster, options, maker) {
     var container = map.getContainer();
     var all = cluster.getLayers();
+    var current = all;
+    var wanted = null; // the ids the page's filter last asked for, kept while the markers load
     var fitOptions = { padding: [24, 24], maxZoom: options.maxZoom || 12 };
 
     L.control.zoom({ zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
@@ -173,21 +176,34 @@
       if (event.key === "Escape" && map._popup && map.hasLayer(map._popup)) { map.closePopup(); }
     });
 
+    // Shows the markers of the items the page's filter shows (null: all of them); the map moves
+    // to them only for a filter (the map opens at the bounds of every marker, set in mapview.py).
+    function show(ids) {
+      var visible = {};
+      (ids || []).forEach(function (id) { visible[id] = true; });
+      var shown = ids ? all.filter(function (marker) { return visible[marker.uvId]; }) : all;
+      // The first event (page load without a filter) changes nothing: skip the re-clustering.
+      if (shown.length === current.length && shown.every(function (m, i) { return m === current[i]; })) { return; }
+      current = shown;
+      map.closePopup();
+      cluster.clearLayers();
+      cluster.addLayers(shown);
+      container.setAttribute("data-marker-count", String(shown.length));
+      if (ids && shown.length) { map.fitBounds(L.featureGroup(shown).getBounds(), fitOptions); }
+    }
     if (options.followFilter) {
-      var current = all;
       document.addEventListener("uv-filter", function (event) {
-        var visible = {};
-        event.detail.ids.forEach(function (id) { visible[id] = true; });
-        var shown = all.filter(function (marker) { return visible[marker.uvId]; });
-        // The first event (page load without a filter) changes nothing: skip the re-clustering.
-        if (shown.length === current.length && shown.every(function (m, i) { return m === current[i]; })) { return; }
-        current = shown;
-        map.closePopup();
-        cluster.clearLayers();
-        cluster.addLayers(shown);
-        container.setAttribute("data-marker-count", String(shown.length));
-        if (shown.length) { map.fitBounds(L.featureGroup(shown).getBounds(), fitOptions); }
+        wanted = event.detail.ids;
+        show(wanted);
       });
+    }
+    if (options.markers && maker) {
+      fetch(options.markers).then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (rows) {
+          all = rows.map(maker);
+          current = [];
+          show(wanted);
+        }).catch(function () { container.setAttribute("data-marker-error", ""); });
     }
   }
 
