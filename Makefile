@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale vendor-map clean new \
+.PHONY: install serve build check lint test test-fast browser-deps calc-deps bench bench-map bench-scale bench-listings vendor-map clean new \
 	import-events stale schemas sitecheck engines lock audit-deps vendor-manifest audit audit-tools reach goaccess-deps
 
 install: $(STAMP)
@@ -141,6 +141,10 @@ vendor-map: $(NODE_STAMP)
 # Build times at 1×, 10× and 100× the real content, and the `make serve` rebuild time.
 bench-scale: install
 	$(BIN)/python scripts/bench_scale.py
+
+# The listing pages' HTML at ten times the content, and the offer filter's response at 5,000 offers.
+bench-listings: install browser-deps
+	$(BIN)/python scripts/bench_listings.py
 
 clean:
 	rm -rf site .site-tmp audit-report
