@@ -83,7 +83,8 @@ def offer_project(n: int, target: Path) -> Path:
     content.mkdir()
     for name in ("aktorer", "kommuner"):
         shutil.copytree(ROOT / "content" / name, content / name)
-    shutil.copy(ROOT / "content" / "taxonomier.yml", content / "taxonomier.yml")
+    for name in ("taxonomier.yml", "sidor.yml"):  # the vocabularies and the listing pages' texts
+        shutil.copy(ROOT / "content" / name, content / name)
     (content / "stod").mkdir()
     rng = random.Random(n)
     for index in range(n):
