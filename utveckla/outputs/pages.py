@@ -26,17 +26,13 @@ def _base(src_uri: str) -> str:
     return "../" * depth
 
 
-# What a business owner searches for is usually an offer, an event, an investment or news.
-SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
-
-
 def _item_page(entry: Entry, template: str, site: Site, src_uri: str | None = None, **context) -> PageSpec:
     """An item's page, at its own address or (the English section) at src_uri."""
     src_uri = src_uri or entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
-        source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
+        source_path=entry.path, body=page_relative_body(entry.body, src_uri),
         collection=entry.collection,
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=sanitize(body_html), **context),
