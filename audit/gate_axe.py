@@ -25,7 +25,7 @@ HINTS = {
     "aria-allowed-attr": "ta bort ARIA-attributet som inte passar elementets roll",
     "aria-required-children": "ge rollen de barn den kräver, eller ta bort rollen",
     "aria-valid-attr-value": "rätta ARIA-attributets värde (ett id som finns, true/false …)",
-    "aria-dialog-name": "ge dialogen ett namn med aria-label (se fix_theme_html i mkdocs_plugin.py)",
+    "aria-dialog-name": "ge dialogen ett namn med aria-label (sökdialogen: overrides/partials/sok.html)",
     "frame-title": "ge <iframe> ett title-attribut som säger vad den visar",
     "meta-viewport": "tillåt zoom: ta bort user-scalable=no och maximum-scale i viewport",
     "nested-interactive": "lägg inte länkar eller knappar inuti andra länkar eller knappar",

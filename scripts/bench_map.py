@@ -12,8 +12,8 @@ the tile server blocked.
 
 Weight: every response the page gets, tiles excluded, in groups: the page's HTML, the
 theme (Material's CSS and JS), the map (Leaflet, markercluster, karta.js/css), the site's
-other CSS/JS, and the site search (search index and worker, loaded in the background by the
-theme on every page; counted apart because it is the whole site's, not the map page's).
+other CSS/JS. The site search (Pagefind) loads nothing but its 1 kB starter (in "other")
+until someone searches, so its index is not part of the page's weight.
 
 Time to interactive: from navigation start until the markers are on the map, the filter
 has run over the table, and the main thread has had no long task (over 50 ms) since: the
@@ -176,8 +176,6 @@ def serve(site: Path, port_queue) -> None:
 
 def group(url: str) -> str:
     path = urlsplit(url).path
-    if "/search/" in path or "/workers/" in path or "/lunr/" in path:
-        return "site search (index and worker, whole site)"
     if "/assets/vendor/" in path or path.endswith(("/karta.js", "/karta.css", "/table-sort.js")):
         return "map (Leaflet, markercluster, karta.js/css, table-sort.js)"
     if "/assets/stylesheets/" in path or "/assets/javascripts/" in path:
@@ -203,14 +201,15 @@ def measure(site: Path, runs: int, tile_host: str) -> dict:
         for run in range(runs + 1):  # the first load warms up the server and the disk cache; not counted
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             responses = []
-            context.on("requestfinished", responses.append)
+            # A function of our own: playwright marks the handler, which a bound builtin (list.append) refuses.
+            context.on("requestfinished", lambda request, found=responses: found.append(request))
             page = context.new_page()
             page.add_init_script(INIT_SCRIPT)
             page.goto(url, wait_until="load")
             # A paged table (content/paging.py) is right as it comes: its filter runs at the first
             # choice, not at load, so only the markers are waited for.
             page.wait_for_function("() => window.__bench.mapReady !== null")
-            page.wait_for_timeout(1500)  # let background work (search index) finish and long tasks be seen
+            page.wait_for_timeout(1500)  # let late long tasks be seen (the measurement is whether they come)
             bench = page.evaluate("window.__bench")
             nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; "
                                 "return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; })()")
@@ -249,9 +248,8 @@ def report(count: int, build_seconds: float, results: dict) -> str:
     ms = lambda values: f"{statistics.median(values):,.0f} ms"  # noqa: E731
     weights = results["weights"]
     load = results.get("loadavg")
-    page_groups = {k: v for k, v in weights.items() if not k.startswith("site search")}
-    page_raw = sum(v[0] for v in page_groups.values())
-    page_wire = sum(v[1] for v in page_groups.values())
+    page_raw = sum(v[0] for v in weights.values())
+    page_wire = sum(v[1] for v in weights.values())
     lines = [
         f"### Investment map with {count} synthetic investments",
         "",
@@ -270,7 +268,7 @@ def report(count: int, build_seconds: float, results: dict) -> str:
     for name, (raw, wire, files) in sorted(weights.items(), key=lambda item: -item[1][0]):
         lines.append(f"| {name} | {files} | {kb(raw)} | {kb(wire)} |")
     lines += [
-        f"| **the map page's own weight** (all but site search) | | **{kb(page_raw)}** | **{kb(page_wire)}** |",
+        f"| **the map page's weight** | | **{kb(page_raw)}** | **{kb(page_wire)}** |",
         "",
         "| time from navigation start | median | worst |",
         "|---|---:|---:|",

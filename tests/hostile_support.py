@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 
 from conftest import COUNTY
+from utveckla.content.fields import SUMMARY_MAX, TEXT_MAX, TITLE_MAX
+from utveckla.content.pagetexts import LISTING_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,6 +115,12 @@ def text_values(data: dict, prefix: str = "") -> list[str]:
     return found
 
 
+def page_texts() -> dict[str, dict[str, str]]:
+    """content/sidor.yml with hostile text in every listing page's title, summary and intro."""
+    return {key: {"title": hostile(f"sidor.{key}.title", TITLE_MAX), "summary": hostile(f"sidor.{key}.summary", SUMMARY_MAX),
+                  "intro": hostile(f"sidor.{key}.intro", TEXT_MAX)} for key in LISTING_PAGES}
+
+
 def write_content(target: Path, body: str = HOSTILE_BODY) -> Path:
     """content/ with the hostile items and a vocabulary whose labels are hostile too."""
     content = target / "content"
@@ -122,6 +130,7 @@ def write_content(target: Path, body: str = HOSTILE_BODY) -> Path:
         for term in terms:
             terms[term] = f"{SCRIPT}{term}"
     (content / "taxonomier.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
+    (content / "sidor.yml").write_text(yaml.safe_dump(page_texts(), allow_unicode=True), encoding="utf-8")
     for path, data in items().items():
         file = content / path
         file.parent.mkdir(parents=True, exist_ok=True)

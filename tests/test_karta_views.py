@@ -38,7 +38,8 @@ def investment(slug: str, **fields) -> Entry:
 
 def site_with(county_site: Site, *entries: Entry) -> Site:
     """The real taxonomy, municipalities and offers, with only these investments."""
-    return Site(TODAY, county_site.taxonomy, {**county_site.entries, "investeringar": tuple(entries)})
+    return Site(TODAY, county_site.taxonomy, {**county_site.entries, "investeringar": tuple(entries)},
+                page_texts=county_site.page_texts)
 
 
 @pytest.fixture()

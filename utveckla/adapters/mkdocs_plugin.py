@@ -121,6 +121,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
     def on_files(self, files: Files, config) -> Files:
         if self.problems:
             return self._error_files(files, config)
+        # Material's own search is off, yet the theme still copies its worker and lunr (1.2 MB),
+        # which no page loads: its script fetches them only for a search form, and the header has none.
+        for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH_FILES)]:
+            files.remove(file)
         site_url = config.site_url or "/"
         for output in all_files(self.site, site_url, config.extra.get("contact")):
             if files.get_file_from_path(output.path) is None:
@@ -140,7 +144,7 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
             # The theme prints title and description into HTML without escaping (MkDocs titles
             # may hold markup), so content text is escaped here: "<", "&" and quotes stay text.
             front = {"title": html.escape(spec.title), "description": html.escape(spec.description),
-                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable, "boost": spec.search_boost}}
+                     "hide": list(spec.hide), "search": {"exclude": not spec.searchable}}
             if spec.lang != "sv":
                 front["lang"] = spec.lang
             # Written by PyYAML's own dumper, which quotes and escapes whatever its reader would
@@ -310,21 +314,23 @@ def _pages(section: Section) -> list:
     return found
 
 
-# The search dialog's name, in the page's language (the English section's theme is English).
-SEARCH_DIALOG = {"sv": "Sök på webbplatsen", "en": "Search the website"}
+# The files of the theme's search (lunr), which is off: the site search is Pagefind (sitesearch.py).
+THEME_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+# The worker's address in the theme's settings (<script id="__config">), read only by its search.
+THEME_SEARCH_WORKER = re.compile(r'"search": "[^"]*assets/javascripts/workers/search\.[^"]*", ')
 # The theme's <link rel="alternate" hreflang> in <head>, one per language in mkdocs.yml.
 THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def fix_theme_html(output: str) -> str:
-    """Five small defects in Material 9's HTML, found by the W3C checker, axe-core and the
-    keyboard tests.
+    """Three small defects in Material 9's HTML, found by the W3C checker and Lighthouse, and
+    the address of the theme's search worker, which is not published (THEME_SEARCH_FILES). (The
+    theme's own search is off and the header leaves it out, so its dialog is in no page.)
 
-    - the search dialog has no accessible name (axe: aria-dialog-name);
-    - its hidden toggle checkboxes carry `autocomplete`, which HTML allows only on text inputs;
+    - its hidden toggle checkboxes (the menu's, and the search's, which base.html writes even
+      without the search and the theme's script reads) carry `autocomplete`, which HTML allows
+      only on text inputs;
     - pages without an integrated table of contents still have `<label for="__toc">`;
-    - the search results' scroll area is a Tab stop even while the search is closed, so focus
-      disappears into an invisible box (the results themselves are links, reachable anyway);
     - in <head> it names the language sections' start pages (`/`, `/en/`) as hreflang versions of
       every page. They are not translations of the page, search engines reject relative hreflang
       addresses (Lighthouse: hreflang), and full ones would make the theme's script fetch the
@@ -332,12 +338,9 @@ def fix_theme_html(output: str) -> str:
       `<link rel="alternate">` on every page load. The pages that do have a translation (english.py:
       language_pairs) name it in sitemap.xml instead. The switch in the header stays.
     """
-    label = SEARCH_DIALOG["en" if '<html lang="en"' in output[:200] else "sv"]
-    output = output.replace('data-md-component="search" role="dialog">',
-                            f'data-md-component="search" role="dialog" aria-label="{label}">', 1)
     output = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", output)
-    output = output.replace('<div class="md-search__scrollwrap" tabindex="0"', '<div class="md-search__scrollwrap"', 1)
     output = THEME_HREFLANG.sub("", output)
+    output = THEME_SEARCH_WORKER.sub("", output, count=1)
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return output

@@ -64,6 +64,7 @@ CODES: dict[str, str] = {
     "intern-anteckning": "Redaktörens tveksamhet står i publicerad text",
     "upprepning": "Fel i upprepningen av ett evenemang",
     "kalla": "Fel i listan över evenemangsflöden (kallor.yml)",
+    "sidtexter": "Fel i sidornas rubriker och ingresser (sidor.yml)",
     "dokument-saknas": "Dokumentfilen finns inte",
     "dokumenttyp": "Filen är inte ett dokument som kan publiceras",
     "for-fa-meningar": "Sammanfattningen i brödtexten är för kort",

@@ -259,3 +259,12 @@ class Source(Strict):
     type: Id | None = Field(None, description="Typ av evenemang när flödet inte anger någon, ett id under evenemangstyper. Utelämnat: ovrigt.")
     keywords: list[ShortText] = Field([], max_length=20, description="Bara evenemang vars titel eller beskrivning innehåller något av orden importeras.")
     notes: Note | None = Field(None, description="Anteckningar för redaktörer. Visas aldrig.")
+
+
+class PageText(Strict):
+    """One listing page's texts in content/sidor.yml (pagetexts.py): what editors may reword
+    without touching code. The limits are an item's, since the texts play the same parts."""
+
+    title: Title = Field(description=f"Sidans rubrik, överst på sidan och i webbläsarens flik, högst {TITLE_MAX} tecken.")
+    summary: Summary = Field(description=f"Sidans beskrivning i sökmotorernas träfflistor och när någon delar länken, högst {SUMMARY_MAX} tecken.")
+    intro: Text = Field(description=f"Stycket under rubriken (ingressen), högst {TEXT_MAX} tecken.")

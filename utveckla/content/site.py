@@ -9,6 +9,8 @@ from functools import cached_property
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from .models import PageText
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
@@ -76,6 +78,8 @@ class Site:
     synonyms: tuple[tuple[str, ...], ...] = ()
     # The organisers' event feeds (content/kallor.yml, sources.py), for the importer and the calendar.
     sources: tuple = ()
+    # The listing pages' titles, descriptions and intros by page key (content/sidor.yml, pagetexts.py).
+    page_texts: dict[str, PageText] = field(default_factory=dict)
     # Each result's document as inspected at load time (documents.Document), by slug.
     documents: dict[str, Any] = field(default_factory=dict)
     # Problems that do not stop the build (a PDF that is not accessible), as diagnostics.

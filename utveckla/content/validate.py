@@ -22,6 +22,7 @@ from .hedges import hedge_problems
 from .images import check_item_images
 from .loader import RawItem, content_folder_problems, read_collection, read_yaml_file
 from .models import Item
+from .pagetexts import load_page_texts
 from .results import body_problems, document_problems, inspect_documents
 from .site import Entry, Site
 from .sources import check_sources, read_sources
@@ -32,13 +33,14 @@ TAXONOMY_FILE = "content/taxonomier.yml"
 
 
 # Files directly in content/ that the site reads besides the collection folders.
-CONTENT_FILES = ("taxonomier.yml", "synonymer.yml", "kallor.yml")
+CONTENT_FILES = ("taxonomier.yml", "synonymer.yml", "kallor.yml", "sidor.yml")
 
 
 def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = content_folder_problems(root, list(COLLECTIONS), CONTENT_FILES)
     taxonomy = load_taxonomy(root, diagnostics)
     synonyms = load_synonyms(root, diagnostics)
+    page_texts = load_page_texts(root, validate_item, diagnostics)
     validated: dict[str, list[tuple[RawItem, Item]]] = {}
     loaded_items: dict[str, list[RawItem]] = {}
     unreadable: dict[str, set[str]] = {}
@@ -87,7 +89,7 @@ def load_site(root: Path, today: dt.date, now: dt.datetime | None = None) -> tup
     usable = [] if diagnostics else [(raw, item) for raw, item in validated.get("resultat", []) if not item.draft]
     documents, warnings = inspect_documents(root, usable)
     return Site(today=today, taxonomy=taxonomy or {}, entries=entries, now=now, synonyms=synonyms,
-                sources=sources, documents=documents, warnings=tuple(sorted(warnings))), sorted(set(diagnostics))
+                sources=sources, page_texts=page_texts, documents=documents, warnings=tuple(sorted(warnings))), sorted(set(diagnostics))
 
 
 def rule_line(raw: RawItem, path: tuple, problem: str) -> int:

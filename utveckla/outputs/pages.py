@@ -28,17 +28,13 @@ def _base(src_uri: str) -> str:
     return "../" * depth
 
 
-# What a business owner searches for is usually an offer, an event, an investment or news.
-SEARCH_BOOST = {"stod": 2.0, "evenemang": 2.0, "investeringar": 2.0, "aktuellt": 1.5, "kommuner": 3.0}
-
-
 def _item_page(entry: Entry, template: str, site: Site, src_uri: str | None = None, **context) -> PageSpec:
     """An item's page, at its own address or (the English section) at src_uri."""
     src_uri = src_uri or entry.url.rstrip("/") + ".md"  # "kalender/rus-dagen-2023/" → "kalender/rus-dagen-2023.md"
     base = _base(src_uri)
     return PageSpec(
         src_uri=src_uri, title=entry.data.title, description=entry.data.summary,
-        source_path=entry.path, body=page_relative_body(entry.body, src_uri), search_boost=SEARCH_BOOST.get(entry.collection, 1.0),
+        source_path=entry.path, body=page_relative_body(entry.body, src_uri),
         collection=entry.collection,
         render=lambda body_html: render(template, site=site, entry=entry, item=entry.data, base=base,
                                         body_html=sanitize(body_html), **context),
@@ -95,11 +91,11 @@ def _offers_in_order(site: Site) -> list[cards.OfferCard]:
 
 def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     shown = cards.all_offer_cards(site)
+    text = site.page_texts["stod"]
     specs = _paged_listing(
-        paging.paged(_offers_in_order(site), OFFERS, paging.CARDS_PER_PAGE), "Stöd och finansiering",
-        "Bidrag, lån, rådgivning och nätverk för företag i Västernorrland – från alla aktörer på ett ställe. "
-        "Filtrera på typ, skede, bransch och kommun.",
-        "stod_list.html", site, searchable=False, source_path="content/stod/", facets=cards.facet_options(site, shown),
+        paging.paged(_offers_in_order(site), OFFERS, paging.CARDS_PER_PAGE), text.title, text.summary,
+        "stod_list.html", site, searchable=False, intro=text.intro, source_path="content/stod/",
+        facets=cards.facet_options(site, shown),
     )
     for card in shown:
         entry = card.entry
@@ -116,11 +112,10 @@ def offer_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
 def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
     actors = site.entries.get("aktorer", ())
     shown = cards.actor_cards(site)
+    text = site.page_texts["aktorer"]
     specs = _paged_listing(
-        paging.paged(shown, ACTORS, paging.CARDS_PER_PAGE), "Vem kan hjälpa mig?",
-        "Organisationer som hjälper företag i Västernorrland med finansiering, rådgivning, nätverk och etablering. "
-        "Filtrera på vad du behöver och var ditt företag finns.",
-        "aktor_list.html", site, source_path="content/aktorer/", facets=cards.actor_facets(site, shown),
+        paging.paged(shown, ACTORS, paging.CARDS_PER_PAGE), text.title, text.summary,
+        "aktor_list.html", site, intro=text.intro, source_path="content/aktorer/", facets=cards.actor_facets(site, shown),
     )
     for entry in actors:
         upcoming, past = events.events_by_organizer(site, entry.slug)
@@ -135,10 +130,10 @@ def actor_pages(site: Site, site_url: str = "/") -> list[PageSpec]:
 def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP,
                        site_url: str = "/") -> list[PageSpec]:
     municipalities = site.entries.get("kommuner", ())
+    text = site.page_texts["kommuner"]
     specs = [_listing(
-        "kommuner/index.md", "Kommuner",
-        "Länets sju kommuner: näringslivskontor, kontaktuppgifter och stöd för företag i just din kommun.",
-        "kommun_list.html", site, source_path="content/kommuner/", municipalities=municipalities,
+        "kommuner/index.md", text.title, text.summary,
+        "kommun_list.html", site, intro=text.intro, source_path="content/kommuner/", municipalities=municipalities,
     )]
     for entry in municipalities:
         rows = investments.investments_in(site, entry.slug)
@@ -162,20 +157,18 @@ def municipality_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_M
 def calendar_pages(site: Site, site_url: str, tip_url: str | None = None) -> list[PageSpec]:
     upcoming = events.upcoming_events(site)
     past = events.past_events(site)
+    text, archive = site.page_texts["kalender"], site.page_texts["kalender-arkiv"]
     specs = _paged_listing(
-        paging.paged(upcoming, EVENTS, paging.CARDS_PER_PAGE), "Kalender",
-        "Frukostmöten, seminarier, nätverksträffar och webbinarier för företag i Västernorrland. "
-        "Filtrera på kommun och typ, eller prenumerera i din egen kalender.",
-        "kalender_list.html", site, source_path="content/evenemang/",
+        paging.paged(upcoming, EVENTS, paging.CARDS_PER_PAGE), text.title, text.summary,
+        "kalender_list.html", site, intro=text.intro, source_path="content/evenemang/",
         page_context=lambda page: {"groups": events.group_by_month(list(page.items))},
         past_count=len(past), facets=events.facet_options(site, upcoming),
         feeds=[_feed_links(feed, site_url) for feed in events.feeds(site)],
         tip_url=tip_url, organiser_calendars=events.organiser_calendars(site),
         municipalities=[(e.slug, e.data.title) for e in site.entries.get("kommuner", ())],
     ) + _paged_listing(
-        paging.paged(past, EVENTS + "arkiv/", paging.CARDS_PER_PAGE), "Tidigare evenemang",
-        "Evenemang för företag i Västernorrland som redan har ägt rum, det senaste först.",
-        "kalender_arkiv.html", site, source_path="content/evenemang/",
+        paging.paged(past, EVENTS + "arkiv/", paging.CARDS_PER_PAGE), archive.title, archive.summary,
+        "kalender_arkiv.html", site, intro=archive.intro, source_path="content/evenemang/",
         page_context=lambda page: {"groups": events.group_by_year(list(page.items))},
     )
     for card in events.entry_cards(site):
@@ -196,11 +189,10 @@ def investment_pages(site: Site, map_settings: mapview.MapSettings = DEFAULT_MAP
     rows = investments.all_investments(site)
     figures = investments.key_figures(site, rows)
     base = _base("investeringar/index.md")
+    text = site.page_texts["investeringar"]
     specs = _paged_listing(
-        paging.paged(rows, INVESTMENTS, paging.ROWS_PER_PAGE), "Investeringar i Västernorrland",
-        "Stora investeringar i Västernorrland på en karta och i en tabell: planerade, pågående, klara, "
-        "pausade och avbrutna. Med nyckeltal och öppna data.",
-        "investering_list.html", site, source_path="content/investeringar/", figures=figures,
+        paging.paged(rows, INVESTMENTS, paging.ROWS_PER_PAGE), text.title, text.summary,
+        "investering_list.html", site, intro=text.intro, source_path="content/investeringar/", figures=figures,
         charts=charts.chart_images(figures),
         facets=investments.facet_options(site, rows),
         legend=mapview.legend(rows, site.taxonomy.get("sektorer", {})),
@@ -234,13 +226,12 @@ def english_investment_pages(site: Site, map_settings: mapview.MapSettings = DEF
         "status": [(k, english.STATUSES.get(k, v)) for k, v in options["status"]],
         "kommun": options["kommun"],
     }
-    title = "Investment map of Västernorrland"
+    text = site.page_texts["en-investments"]  # written in English in sidor.yml
     # No side menu, like the Swedish map: the table gets the width.
     specs = _paged_listing(
-        paging.paged(rows, english.INVESTMENTS, paging.ROWS_PER_PAGE), title,
-        "Major investments in Västernorrland county, Sweden, on a map and in a table: planned, under way, "
-        "completed, paused and cancelled. With key figures and open data.",
-        "investering_list_en.html", site, lang="en", source_path="content/investeringar/", figures=figures,
+        paging.paged(rows, english.INVESTMENTS, paging.ROWS_PER_PAGE), text.title, text.summary,
+        "investering_list_en.html", site, lang="en", intro=text.intro, source_path="content/investeringar/",
+        figures=figures,
         facets=facets,
         total=amounts.msek_text(figures.total_msek, "en"),
         inactive=amounts.msek_text(figures.cancelled_msek + figures.paused_msek, "en"),
@@ -297,16 +288,14 @@ def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
     return OutputFile(path, render("redirect.html", target=target, canonical=canonical, title=title))
 
 
-NEWS_DESCRIPTION = "Nyheter om stöd, investeringar och omställning för företag i Västernorrland."
-
-
 def news_pages(site: Site) -> list[PageSpec]:
     tags = list(news.all_tags(site))
     specs = []
+    text = site.page_texts["aktuellt"]
     for listing in news.listing_pages(site):
-        title = "Aktuellt" if listing.number == 1 else f"Aktuellt – sida {listing.number}"
-        specs.append(_listing(listing.src_uri, title, NEWS_DESCRIPTION, "aktuellt_list.html", site,
-                              source_path="content/aktuellt/",
+        title = text.title if listing.number == 1 else f"{text.title} – sida {listing.number}"
+        specs.append(_listing(listing.src_uri, title, text.summary, "aktuellt_list.html", site,
+                              source_path="content/aktuellt/", intro=text.intro,
                               listing=listing, tags=tags if listing.number == 1 else []))
     for tag, entries in news.all_tags(site).items():
         specs.append(_listing(
@@ -324,16 +313,13 @@ def news_pages(site: Site) -> list[PageSpec]:
     return specs
 
 
-RESULTS_DESCRIPTION = ("Rapporter, utvärderingar, presentationer och kartor från projektet Hållbar "
-                       "samhällsomställning i Västernorrland. Filtrera på sort och år.")
-
-
 def result_pages(site: Site, site_url: str = "/", contact: dict | None = None) -> list[PageSpec]:
     """/om-projektet/resultat/ and a page per result; contact (extra.contact) is where a visitor
     asks for an accessible version of a document that is not."""
     shown = results.result_cards(site)
+    text = site.page_texts["resultat"]
     specs = [_listing(
-        "om-projektet/resultat/index.md", "Projektets resultat", RESULTS_DESCRIPTION, "resultat_list.html", site,
+        "om-projektet/resultat/index.md", text.title, text.summary, "resultat_list.html", site, intro=text.intro,
         source_path=f"content/{results.COLLECTION}/", cards=shown, facets=results.facet_options(site, shown),
         feed_path=results.FEED_PATH, contact=site_contact(contact),
     )]
@@ -386,11 +372,10 @@ def all_pages(site: Site, site_url: str = "/",
 
 def open_data_page(site: Site) -> PageSpec:
     """/oppna-data/: the datasets of the catalogue, for people, from the same description."""
+    text = site.page_texts["oppna-data"]
     return _listing(
-        "oppna-data/index.md", "Öppna data",
-        "Investeringar, evenemang och nyheter från Utveckla Västernorrland som öppna data: fria att "
-        "använda, med en katalog som Sveriges dataportal kan läsa.",
-        "oppna_data.html", site, datasets=catalogue.datasets(site), catalogue_path=catalogue.CATALOGUE_PATH,
+        "oppna-data/index.md", text.title, text.summary,
+        "oppna_data.html", site, intro=text.intro, datasets=catalogue.datasets(site), catalogue_path=catalogue.CATALOGUE_PATH,
         licence_name=mapdata.LICENCE_NAME, licence_url=mapdata.LICENCE_URL,
     )
 

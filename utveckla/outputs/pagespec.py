@@ -24,7 +24,6 @@ class PageSpec:
     # nav, so the page and its tables get the full width (the menu on a phone is not affected).
     hide: tuple[str, ...] = field(default=("toc", "navigation"))
     searchable: bool = True  # False where every card duplicates a page that is indexed itself
-    search_boost: float = 1.0  # offers, events, investments and news rank above pages about them
     lang: str = "sv"  # the page's language; the English section says "en"
     collection: str | None = None  # an item's collection (its kind in the site search), None for other pages
 

@@ -1,7 +1,7 @@
-/* The theme's menu and search icons in the header are <label>s for hidden checkboxes: a mouse
- * can click them, but Tab never reaches them, and on a narrow screen they are the only way to
- * the navigation and the search. Replace each with a real button that flips the same checkbox
- * (the theme listens to its change event). Without JavaScript the labels stay as they are. */
+/* The theme's menu icon in the header is a <label> for a hidden checkbox: a mouse can click it,
+ * but Tab never reaches it, and on a narrow screen it is the only way to the navigation. Replace
+ * it with a real button that flips the same checkbox (the theme listens to its change event).
+ * Without JavaScript the label stays as it is. (The header's search is the site's own, sok.js.) */
 (function () {
   "use strict";
   /* The page's language decides the names (the English section sets <html lang="en">). */
@@ -18,18 +18,13 @@
     button.setAttribute("aria-label", NAMES[id]);
     button.setAttribute("aria-expanded", String(toggle.checked));
     while (label.firstChild) { button.appendChild(label.firstChild); }
-    button.addEventListener("click", function () {
-      toggle.click();
-      // The search opens with its field focused, as it does from the theme's keyboard shortcut.
-      var field = document.querySelector(".md-search__input");
-      if (id === "__search" && toggle.checked && field) { setTimeout(function () { field.focus(); }, 0); }
-    });
+    button.addEventListener("click", function () { toggle.click(); });
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
       // Closed (Escape, or the overlay): focus goes back to the button, not to the page's start.
       var active = document.activeElement;
       if (!toggle.checked && button.offsetParent !== null &&
-          (!active || active === document.body || active.closest(".md-search, .md-sidebar"))) {
+          (!active || active === document.body || active.closest(".md-sidebar"))) {
         button.focus();
       }
     });
