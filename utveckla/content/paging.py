@@ -15,9 +15,10 @@ from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 
-# Cards on one page of a listing (/stod/, /aktorer/, /kalender/): the first screenfuls, and
-# about 20 KB of HTML. A table row is about a third of a card, so the investment tables hold more.
-CARDS_PER_PAGE = 20
+# Cards on one page of a listing (/stod/, /aktorer/, /kalender/): the first screenfuls, about
+# 20 KB of HTML, and full rows in a grid of two, three or four columns. A table row is about a
+# third of a card, so the investment tables hold more.
+CARDS_PER_PAGE = 24
 ROWS_PER_PAGE = 30
 
 # A later page's folder in a listing: "sida-2". An item may not take such a name (collections.py).

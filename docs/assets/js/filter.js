@@ -10,7 +10,7 @@
  * file with every item, data-filter-all (the same HTML as the pages' lists), which is read the
  * first time someone filters (or the address holds a filter) and replaces the page's items
  * ([data-filter-region]); the page links ([data-filter-pages]) are then hidden. With
- * data-filter-limit="20" only the first 20 matches are in the page, and a button shows more. */
+ * data-filter-limit="24" only the first 24 matches are in the page, and a button shows more. */
 (function () {
   "use strict";
   var ALL_WHEN_EMPTY = { skede: "stages", bransch: "sectors", kommun: "municipalities", storlek: "sizes" };
@@ -300,8 +300,9 @@
       });
       if (empty) { empty.hidden = shown !== 0; }
       // Tell others on the page (the investment map's markers) which items are shown, by data-id.
+      // The ids are read only when a listener asks for them (the map does; /stod/ has none).
       form.dispatchEvent(new CustomEvent("uv-filter", { bubbles: true, detail: {
-        ids: matched.map(function (card) { return card.getAttribute("data-id"); }),
+        get ids() { return matched.map(function (card) { return card.getAttribute("data-id"); }); },
         shown: shown, total: cards.length
       } }));
       if (!count) { return; }
@@ -312,7 +313,7 @@
         : cards.length + " " + (cards.length === 1 ? nounOne : noun) + ".";
     }
 
-    // "Visa 20 till": the next matches, and the focus on the first of them for the keyboard.
+    // "Visa 24 till": the next matches, and the focus on the first of them for the keyboard.
     function showMore(left) {
       if (!more) {
         more = document.createElement("button");
