@@ -202,8 +202,11 @@ def test_no_csp_violation_on_any_kind_of_page(page_at, county_site, county_url):
     page.goto(county_url + "stod/?typ=lan", wait_until="networkidle")
     assert page.locator("[data-filter-list] > li:not([hidden])").count() > 0
     page.keyboard.press("/")
+    # Typing before the dialog's field has focus loses the first letters.
+    expect(page.locator(".uv-sok-dialog .uv-sok-falt")).to_be_focused()
     page.keyboard.type("almi", delay=30)
-    page.wait_for_selector(".uv-sok-dialog .uv-sok-traff")
+    expect(page.locator(".uv-sok-dialog .uv-sok-formular")).to_have_attribute("data-sokt", "almi")
+    expect(page.locator(".uv-sok-dialog .uv-sok-traff").first).to_be_visible()
     assert csp_violations(page) == []
     assert [e for e in page.console_errors if UNREACHABLE not in e] == []
 
