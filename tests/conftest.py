@@ -13,8 +13,9 @@ import pytest
 from audit.gate_html import JAR as VNU_JAR
 from audit.server import start as start_server
 
-# The calendar's fixtures (fixture_project, fixture_build) for every test file.
-pytest_plugins = ["kalender_support"]
+# The calendar's fixtures (fixture_project, fixture_build, kalender_county_build) and the
+# results' (results_build) for every test file.
+pytest_plugins = ["kalender_support", "resultat_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,6 +40,22 @@ reviewed: 2026-11-01
 """
 # 2026-11-22 12:00 UTC: the build date every test build uses, so statuses are predictable.
 EPOCH = "1795348800"
+
+
+# make test runs the files on two processes (pytest-xdist, --dist loadgroup). Each file is one
+# group, run whole by one process, so that its module fixtures (a built site, a browser page)
+# are made once. Files that share a session-wide built site are one group, so that it is built
+# once: the key is the file, the value the group it joins.
+SHARED_BUILDS = {
+    "test_resultat_browser.py": "test_resultat.py",       # results_build
+    "test_kalender_ical.py": "test_kalender_browser.py",  # kalender_county_build
+}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        group = SHARED_BUILDS.get(item.path.name, item.path.name)
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def make_project(target: Path, content: Path = COUNTY) -> Path:
