@@ -123,8 +123,12 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Chromium saknas: .ci/run ska installera Debians paket chromium")
         pytest.skip("Chromium saknas: installera med  sudo apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The waits on conditions (expect) return as soon as the condition holds; with two test
+    # processes and their browsers on two busy cores one can take longer than Playwright's 5 s,
+    # so the limit, which only a failing test waits out, is 15 s.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

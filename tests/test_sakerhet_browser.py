@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from conftest import csp_violations, run_build, serve
 from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
@@ -147,9 +148,11 @@ def test_search_shows_hostile_text_as_text(page_at, hostile_url):
     dialogs, messages = watched(page)
     page.goto(hostile_url)
     page.keyboard.press("/")
+    # Typed before the field has focus, the theme would take "n" and "p" as next and previous page.
+    expect(page.locator(".uv-sok-dialog .uv-sok-falt")).to_be_focused()
     page.keyboard.type("onerror", delay=30)
-    page.wait_for_selector(".uv-sok-dialog .uv-sok-traff")
-    page.wait_for_timeout(300)
+    # The results on screen answer the whole word (sok-ui.js marks what they answer).
+    expect(page.locator(".uv-sok-dialog .uv-sok-formular")).to_have_attribute("data-sokt", "onerror")
     results = page.inner_text(".uv-sok-dialog .uv-sok-traffar")
     assert SCRIPT in results
     assert page.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}
@@ -200,6 +203,7 @@ def test_no_csp_violation_on_any_kind_of_page(page_at, county_site, county_url):
     page.goto(county_url + "stod/?typ=lan", wait_until="networkidle")
     assert page.locator("[data-filter-list] > li:not([hidden])").count() > 0
     page.keyboard.press("/")
+    expect(page.locator(".uv-sok-dialog .uv-sok-falt")).to_be_focused()
     page.keyboard.type("almi", delay=30)
     page.wait_for_selector(".uv-sok-dialog .uv-sok-traff")
     assert csp_violations(page) == []
@@ -224,6 +228,8 @@ def injected_copy(site: Path, target: Path, keep_policy: bool) -> Path:
 def run_injected(page, url: str) -> dict:
     page.goto(url + "stod/", wait_until="networkidle")
     page.click("#uv-injected-link")
+    # A fixed wait on purpose: it shows that the javascript: link does NOT run within 200 ms;
+    # there is no event to wait for when nothing happens.
     page.wait_for_timeout(200)
     return page.evaluate("({script: !!window.__injected, handler: !!window.__injectedHandler,"
                          " link: !!window.__injectedLink})")
