@@ -121,11 +121,17 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
+# The tests run on every core (pytest-xdist), each test file whole on one process, so that a
+# site built for a file is built once (tests/conftest.py, SHARED_BUILDS). TEST_WORKERS=0 runs
+# them in this one process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
 test: install browser-deps calc-deps goaccess-deps lint
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: install lint
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: install
 	$(BIN)/python scripts/bench.py

@@ -13,8 +13,9 @@ import pytest
 from audit.gate_html import JAR as VNU_JAR
 from audit.server import start as start_server
 
-# The calendar's fixtures (fixture_project, fixture_build) for every test file.
-pytest_plugins = ["kalender_support"]
+# The calendar's fixtures (fixture_project, fixture_build, kalender_county_build) and the
+# results' (results_build) for every test file.
+pytest_plugins = ["kalender_support", "resultat_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,6 +40,22 @@ reviewed: 2026-11-01
 """
 # 2026-11-22 12:00 UTC: the build date every test build uses, so statuses are predictable.
 EPOCH = "1795348800"
+
+
+# make test runs the files on two processes (pytest-xdist, --dist loadgroup). Each file is one
+# group, run whole by one process, so that its module fixtures (a built site, a browser page)
+# are made once. Files that share a session-wide built site are one group, so that it is built
+# once: the key is the file, the value the group it joins.
+SHARED_BUILDS = {
+    "test_resultat_browser.py": "test_resultat.py",       # results_build
+    "test_kalender_ical.py": "test_kalender_browser.py",  # kalender_county_build
+}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        group = SHARED_BUILDS.get(item.path.name, item.path.name)
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def make_project(target: Path, content: Path = COUNTY) -> Path:
@@ -106,8 +123,12 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Chromium saknas: .ci/run ska installera Debians paket chromium")
         pytest.skip("Chromium saknas: installera med  sudo apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The waits on conditions (expect) return as soon as the condition holds; with two test
+    # processes and their browsers on two busy cores one can take longer than Playwright's 5 s,
+    # so the limit, which only a failing test waits out, is 15 s.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY
-from conftest import make_project as make_county_project  # noqa: F401 (used by the calendar tests)
+from conftest import make_project as make_county_project
 from utveckla.content.site import STOCKHOLM
 from utveckla.content.validate import load_site
 
@@ -80,3 +80,11 @@ def fixture_project(tmp_path_factory) -> Path:
 def fixture_build(fixture_project, tmp_path_factory) -> Path:
     """The fixture site built once at EPOCH."""
     return build(fixture_project, tmp_path_factory.mktemp("kalender-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def kalender_county_build(tmp_path_factory) -> Path:
+    """The county sample built as of 2021-01-01 (COUNTY_EPOCH), once for the feed tests and the
+    browser tests. Read only."""
+    project = make_county_project(tmp_path_factory.mktemp("kalender-county"))
+    return build(project, project / "site", epoch=COUNTY_EPOCH)

@@ -48,8 +48,9 @@ def shown(page) -> list[str]:
 def search(page, url: str, text: str) -> list[str]:
     page.goto(url + "stod/")
     page.fill("#uv-q", text)
+    # filter.js writes the address and filters the list in the same task: once the address has
+    # the text, the list answers it.
     page.wait_for_function("text => new URLSearchParams(location.search).get('sok') === text", arg=text)
-    page.wait_for_timeout(0)
     return shown(page)
 
 

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 from utveckla.content import amounts
@@ -158,16 +159,14 @@ def test_english_map_has_english_labels_and_the_same_records(county_site):
 def test_english_map_popup_in_english_links_to_the_english_page(page_at, county_url):
     page = page_at(1280)
     page.goto(county_url + "en/investments/")
-    page.wait_for_selector(".uv-marker, .uv-cluster")
-    page.locator(".leaflet-marker-icon").first.focus()
+    marker = page.locator(".uv-marker").first   # a single investment, not a cluster
+    marker.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(600)
+    expect(page.locator(".uv-popup")).to_be_visible()
     text = page.text_content(".leaflet-container")
     assert "Zoom in" in page.get_attribute(".leaflet-control-zoom-in", "title")
     assert "Ägare" not in text
-    link = page.locator(".uv-popup a").first
-    if link.count():
-        assert "/en/investments/" in link.get_attribute("href")
+    assert "/en/investments/" in page.locator(".uv-popup a").first.get_attribute("href")
 
 
 @pytest.mark.browser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import inject_axe, serve
-from kalender_support import COUNTY_EPOCH, ROOT, build, make_county_project
+from kalender_support import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +22,8 @@ def kalender_url(fixture_build):
 
 
 @pytest.fixture(scope="module")
-def kalender_real_url(tmp_path_factory):
-    project = make_county_project(tmp_path_factory.mktemp("kalender-county-browser"))
-    site_dir = build(project, project / "site", epoch=COUNTY_EPOCH)
-    server, url = serve(site_dir)
+def kalender_real_url(kalender_county_build):
+    server, url = serve(kalender_county_build)
     yield url
     server.shutdown()
 

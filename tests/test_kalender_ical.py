@@ -13,14 +13,12 @@ import pytest
 from icalendar import Calendar, Timezone
 
 from kalender_support import (
-    COUNTY_EPOCH,
     EPOCH,
     GOLDEN,
     SITE_URL,
     build,
     ics_files,
     load_fixture_site,
-    make_county_project,
     real_events,
 )
 from utveckla.content.site import STOCKHOLM
@@ -39,10 +37,9 @@ def vevents(path: Path) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def county_build(tmp_path_factory) -> Path:
+def county_build(kalender_county_build) -> Path:
     """The county sample, built as of 2021-01-01."""
-    project = make_county_project(tmp_path_factory.mktemp("kalender-county"))
-    return build(project, project / "site", epoch=COUNTY_EPOCH)
+    return kalender_county_build
 
 
 def _check_feed(path: Path) -> None:

@@ -8,9 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
-
-from kalender_support import ROOT, SITE_URL, build, make_county_project, real_events
+from kalender_support import ROOT, SITE_URL, real_events
 
 JSONLD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
 
@@ -21,13 +19,6 @@ def html(site_dir: Path, path: str) -> str:
 
 def article(page: str) -> str:
     return page[page.index("<article"):page.index("</article>")]
-
-
-@pytest.fixture(scope="module")
-def county_site(tmp_path_factory) -> Path:
-    """The county sample built after its last event (8 December 2023): nothing upcoming."""
-    project = make_county_project(tmp_path_factory.mktemp("kalender-county-pages"))
-    return build(project, project / "site", epoch=1795000000)
 
 
 def test_listing_groups_by_month_with_swedish_dates(fixture_build):

@@ -16,6 +16,21 @@ PANE = """(() => {
   const icon = document.querySelector('#map_karta .leaflet-marker-icon').getBoundingClientRect();
   return [Math.round(icon.left - map.left), Math.round(icon.top - map.top)];
 })()"""
+# Resolves once the page has stopped moving: the scroll position and the map's first marker the
+# same for five frames in a row (a page fling or the map's inertia moves them every frame).
+STILL = """() => new Promise(resolve => {
+  let last = null, same = 0;
+  const look = () => {
+    const icon = document.querySelector('#map_karta .leaflet-marker-icon').getBoundingClientRect();
+    const now = [scrollY, Math.round(icon.left), Math.round(icon.top)].join();
+    same = now === last ? same + 1 : 0;
+    last = now;
+    if (same >= 5) { resolve(); } else { requestAnimationFrame(look); }
+  };
+  requestAnimationFrame(look);
+})"""
+# Resolves on the next frame: a finger moves once a frame, as on a real screen.
+NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => resolve()))"
 
 
 @pytest.fixture
@@ -34,7 +49,7 @@ def phone(browser, county_url):
 def swipe(page, cdp, fingers: int, distance: int = 220) -> None:
     """Fingers down in the middle of the map, up the screen by `distance` px in small steps, and off."""
     page.evaluate(f"window.scrollTo(0, document.querySelector('{MAP}').getBoundingClientRect().top + scrollY - 100)")
-    page.wait_for_timeout(100)
+    page.evaluate(STILL)
     box = page.locator(MAP).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.75
 
@@ -44,9 +59,9 @@ def swipe(page, cdp, fingers: int, distance: int = 220) -> None:
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": points(0)})
     for step in range(1, 11):
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": points(distance * step / 10)})
-        page.wait_for_timeout(16)
+        page.evaluate(NEXT_FRAME)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    page.wait_for_timeout(400)
+    page.evaluate(STILL)
 
 
 def test_one_finger_over_the_map_scrolls_the_page_and_leaves_the_map(phone):

@@ -37,15 +37,17 @@ def use_every_filter(page):
         if not state["inFilter"]:
             break
         if state["tag"] == "select":
-            before_value = page.evaluate("document.activeElement.value")
+            select = page.locator(f"#{state['id']}")
+            before_value = select.input_value()
             page.keyboard.press("ArrowDown")
-            page.wait_for_timeout(50)
-            assert page.evaluate("document.activeElement.value") != before_value, state
+            # filter.js filters and announces in the change handler, in the same task as the new value.
+            expect(select).not_to_have_value(before_value)
             announced.append(count_text(page))
             page.keyboard.press("ArrowUp")   # back to "all", so the next filter has cards to narrow
+            expect(select).to_have_value(before_value)
         elif state["tag"] == "summary" and not page.evaluate("document.activeElement.parentElement.open"):
             page.keyboard.press("Enter")      # the folded filters (on a phone) open with Enter
-            page.wait_for_timeout(50)
+            expect(page.locator("#uv-filter details:has(> summary:focus)")).to_have_js_property("open", True)
             continue
         elif state["tag"] == "input":
             page.keyboard.type("zzzz-inget-matchar")
@@ -54,8 +56,7 @@ def use_every_filter(page):
             announced.append(count_text(page))
         elif state["tag"] == "button":
             page.keyboard.press("Enter")
-            page.wait_for_timeout(100)
-            assert count_text(page) == initial
+            expect(status).to_have_text(initial)   # the reset filters on the next turn (filter.js)
             break
         page.keyboard.press("Tab")
     assert announced and all(text != initial for text in announced), announced

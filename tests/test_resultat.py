@@ -8,77 +8,29 @@ untagged one without, and a presentation (a small .pptx); the fourth result is o
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
-import zipfile
 from pathlib import Path
 
 import pytest
-from pypdf import PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+from resultat_support import results_project
 
-from conftest import COUNTY, FIXTURES, make_project, run_build
 from utveckla.content.documents import size_text
 from utveckla.content.results import count_sentences
 from utveckla.content.validate import load_site
 
-RESULTS = FIXTURES / "resultat" / "resultat"
 TODAY = dt.date(2026, 11, 22)
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTACT_EMAIL = "foretagslotsen@harnosand.se"  # extra.contact in mkdocs.yml
-
-
-def pdf_bytes(pages: int, tagged: bool) -> bytes:
-    """A PDF of blank pages; tagged: a structure tree, /MarkInfo /Marked true, a title and a language."""
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    if tagged:
-        writer.add_metadata({"/Title": "Rapport om kompetensbehovet i länet"})
-        root = writer.root_object
-        root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-        root[NameObject("/StructTreeRoot")] = writer._add_object(
-            DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")}))
-        root[NameObject("/Lang")] = TextStringObject("sv-SE")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def write_documents(project: Path) -> None:
-    folder = project / "docs" / "dokument"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "tillganglig-rapport.pdf").write_bytes(pdf_bytes(3, tagged=True))
-    (folder / "otillganglig-utvardering.pdf").write_bytes(pdf_bytes(1, tagged=False))
-    with zipfile.ZipFile(folder / "seminariepresentation.pptx", "w") as pptx:
-        pptx.writestr("ppt/presentation.xml", "<p:presentation/>" * 100)
-
-
-def results_project(target: Path) -> Path:
-    project = make_project(target, COUNTY)
-    shutil.copytree(RESULTS, project / "content" / "resultat")
-    write_documents(project)
-    return project
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """(project, site, the build's stderr)."""
-    project = results_project(tmp_path_factory.mktemp("resultat"))
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project, project / "site", result.stderr
 
 
 def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_listing_shows_every_result_newest_first_with_filters_for_kind_and_year(built):
-    _, site, _ = built
+def test_the_listing_shows_every_result_newest_first_with_filters_for_kind_and_year(results_build):
+    _, site, _ = results_build
     html = page(site, "om-projektet/resultat")
     titles = re.findall(r'<h2 class="uv-card__title"><a href="[^"]+">([^<]+)</a>', html)
     assert titles == ["Rapport om kompetensbehovet i länet", "Presentation från ett seminarium om tillväxt",
@@ -91,13 +43,13 @@ def test_the_listing_shows_every_result_newest_first_with_filters_for_kind_and_y
     assert '<a href="../../om-projektet/resultat/feed.xml">Prenumerera på nya resultat (Atom-flöde)</a>' in html
 
 
-def test_om_projektet_links_to_the_listing(built):
-    _, site, _ = built
+def test_om_projektet_links_to_the_listing(results_build):
+    _, site, _ = results_build
     assert 'href="resultat/"' in page(site, "om-projektet")
 
 
-def test_link_texts_give_kind_type_size_and_page_count(built):
-    project, site, _ = built
+def test_link_texts_give_kind_type_size_and_page_count(results_build):
+    project, site, _ = results_build
     docs = project / "docs" / "dokument"
     tagged = size_text((docs / "tillganglig-rapport.pdf").stat().st_size)
     untagged = size_text((docs / "otillganglig-utvardering.pdf").stat().st_size)
@@ -120,8 +72,8 @@ def test_sizes_are_written_the_swedish_way():
     assert size_text(431) == "1 kB"
 
 
-def test_the_untagged_pdf_gets_a_warning_and_a_note_the_tagged_one_neither(built):
-    _, site, stderr = built
+def test_the_untagged_pdf_gets_a_warning_and_a_note_the_tagged_one_neither(results_build):
+    _, site, stderr = results_build
     warnings = [line for line in stderr.splitlines() if line.startswith("varning:")]
     assert warnings == [
         "varning: content/resultat/otillganglig-utvardering.md:6: document: PDF-filen "
@@ -137,8 +89,8 @@ def test_the_untagged_pdf_gets_a_warning_and_a_note_the_tagged_one_neither(built
         assert "inte tillgängligt" not in page(site, f"om-projektet/resultat/{accessible}")
 
 
-def test_the_feed_lists_the_results_newest_first(built):
-    _, site, _ = built
+def test_the_feed_lists_the_results_newest_first(results_build):
+    _, site, _ = results_build
     feed = ET.parse(site / "om-projektet" / "resultat" / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}id").text for e in entries] == [
@@ -150,8 +102,8 @@ def test_the_feed_lists_the_results_newest_first(built):
     assert feed.find(f"{ATOM}updated").text == "2026-05-04T00:00:00Z"
 
 
-def test_item_pages_carry_structured_data_and_are_in_the_sitemap(built):
-    _, site, _ = built
+def test_item_pages_carry_structured_data_and_are_in_the_sitemap(results_build):
+    _, site, _ = results_build
     html = page(site, "om-projektet/resultat/tillganglig-rapport")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "Report"
@@ -165,8 +117,8 @@ def test_item_pages_carry_structured_data_and_are_in_the_sitemap(built):
         assert f"https://utvecklavasternorrland.se/om-projektet/resultat/{slug}/" in sitemap
 
 
-def test_the_news_item_and_the_result_link_to_each_other(built):
-    _, site, _ = built
+def test_the_news_item_and_the_result_link_to_each_other(results_build):
+    _, site, _ = results_build
     article = page(site, "aktuellt/sju-kommuner-samverkar-om-hallbar-samhallsomstallning")
     assert '<a href="../../om-projektet/resultat/otillganglig-utvardering/">Utvärdering av projektets första år</a>' in article
     result = page(site, "om-projektet/resultat/otillganglig-utvardering")

@@ -1,22 +1,18 @@
 """/om-projektet/resultat/ in headless Chromium: axe at both widths, the filters, and the page
-without JavaScript (the fixture site of tests/test_resultat.py)."""
+without JavaScript (the fixture site of tests/test_resultat.py, built once: tests/resultat_support.py)."""
 
 from __future__ import annotations
 
 import pytest
-from test_resultat import results_project
 
-from conftest import axe_violations, run_build, serve
+from conftest import axe_violations, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def results_url(tmp_path_factory):
-    project = results_project(tmp_path_factory.mktemp("resultat-browser"))
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    server, url = serve(project / "site")
+def results_url(results_build):
+    server, url = serve(results_build[1])
     yield url
     server.shutdown()
 

@@ -59,7 +59,9 @@ def unchecked_site(tmp_path_factory) -> Path:
 
 def visit(page, url: str) -> dict:
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(1500)  # a refresh of 0 seconds would have happened by now
+    # A fixed wait on purpose: it shows that the page does NOT move on (a refresh of 0 seconds
+    # would have happened by now); there is no event to wait for when nothing happens.
+    page.wait_for_timeout(1500)
     return {"url": page.url, "other_host": [u for u in page.foreign_requests if EVIL in u],
             **(page.evaluate(LIVE_MARKUP) if page.url == url else {})}
 

@@ -148,9 +148,10 @@ def test_search_shows_hostile_text_as_text(page_at, hostile_url):
     dialogs, messages = watched(page)
     page.goto(hostile_url)
     page.keyboard.press("/")
-    # Typing before the dialog's field has focus loses the first letters.
+    # Typed before the field has focus, the theme would take "n" and "p" as next and previous page.
     expect(page.locator(".uv-sok-dialog .uv-sok-falt")).to_be_focused()
     page.keyboard.type("onerror", delay=30)
+    # The results on screen answer the whole word (sok-ui.js marks what they answer).
     expect(page.locator(".uv-sok-dialog .uv-sok-formular")).to_have_attribute("data-sokt", "onerror")
     results = page.inner_text(".uv-sok-dialog .uv-sok-traffar")
     assert SCRIPT in results
@@ -229,6 +230,8 @@ def injected_copy(site: Path, target: Path, keep_policy: bool) -> Path:
 def run_injected(page, url: str) -> dict:
     page.goto(url + "stod/", wait_until="networkidle")
     page.click("#uv-injected-link")
+    # A fixed wait on purpose: it shows that the javascript: link does NOT run within 200 ms;
+    # there is no event to wait for when nothing happens.
     page.wait_for_timeout(200)
     return page.evaluate("({script: !!window.__injected, handler: !!window.__injectedHandler,"
                          " link: !!window.__injectedLink})")
