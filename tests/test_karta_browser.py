@@ -122,7 +122,7 @@ def wait_for_markers(page, count: int, where: str = "#map_karta") -> None:
         const clustered = Array.from(map.querySelectorAll('.uv-cluster span[aria-hidden]'))
             .reduce((sum, span) => sum + Number(span.textContent), 0);
         return single + clustered === {count} && !map.querySelector('.leaflet-cluster-anim');
-    }}""", timeout=10_000)
+    }}""", timeout=20_000)  # the clusters animate slowly on a loaded machine
 
 
 def settled(page) -> None:

@@ -108,10 +108,14 @@
       kinds.hidden = names.length === 0;
     }
 
+    // The next results of the search numbered `search`; when a newer search has begun by the time
+    // they are read, they are dropped, so a slow answer to "lå" never lands among those to "lån".
     function showMore() {
+      var search = latest;
       var next = shown.splice(0, PER_PAGE);
       more.hidden = shown.length === 0;
       return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+        if (search !== latest) { return; }
         pages.forEach(function (data) {
           var item = element("li", "uv-sok-traff");
           var link = element("a", "uv-sok-traff__lank");
@@ -150,6 +154,7 @@
         shown = search.results.slice();
         status.textContent = count(search.results.length);
         return showMore().then(function () {
+          if (mine !== latest) { return; }
           // What the results on screen answer (query and kind), for scripts and tests to wait on.
           form.setAttribute("data-sokt", kind ? query + "|" + kind : query);
         });
