@@ -290,13 +290,10 @@ def _redirect(path: str, target: str, canonical: str, title: str) -> OutputFile:
 
 def news_pages(site: Site) -> list[PageSpec]:
     tags = list(news.all_tags(site))
-    specs = []
     text = site.page_texts["aktuellt"]
-    for listing in news.listing_pages(site):
-        title = text.title if listing.number == 1 else f"{text.title} – sida {listing.number}"
-        specs.append(_listing(listing.src_uri, title, text.summary, "aktuellt_list.html", site,
-                              source_path="content/aktuellt/", intro=text.intro,
-                              listing=listing, tags=tags if listing.number == 1 else []))
+    specs = _paged_listing(news.listing_pages(site), text.title, text.summary, "aktuellt_list.html", site,
+                           source_path="content/aktuellt/", intro=text.intro,
+                           page_context=lambda page: {"listing": page, "tags": tags if page.number == 1 else []})
     for tag, entries in news.all_tags(site).items():
         specs.append(_listing(
             f"aktuellt/tagg/{tag.slug}.md", f"Nyheter om {tag.name}",
