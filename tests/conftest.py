@@ -168,6 +168,26 @@ def watched(page):
     return page
 
 
+def visit_all(page, base: str, paths: list[str], tabs: int = 4, on_new_tab=None):
+    """Yield (path, tab) for every path, each tab loaded and its network idle. The paths are
+    opened a batch at a time in `tabs` tabs of the page's context, which the browser loads side
+    by side: a test of every page then waits out the half second of quiet that "networkidle"
+    means once per batch, not once per page. Tabs after the first record what page_at's do;
+    on_new_tab(tab) adds a test's own listeners to each of them."""
+    open_tabs = [page]
+    for _ in range(tabs - 1):
+        open_tabs.append(watched(page.context.new_page()))
+        if on_new_tab:
+            on_new_tab(open_tabs[-1])
+    for start in range(0, len(paths), tabs):
+        batch = list(zip(paths[start:start + tabs], open_tabs, strict=False))
+        for path, tab in batch:
+            tab.goto(base + path, wait_until="commit")
+        for path, tab in batch:
+            tab.wait_for_load_state("networkidle")
+            yield path, tab
+
+
 @pytest.fixture
 def page_at(browser):
     """page_at(width) → a fresh page that records requests to hosts other than 127.0.0.1,

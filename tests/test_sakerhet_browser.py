@@ -19,7 +19,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from conftest import csp_violations, run_build, serve
+from conftest import csp_violations, run_build, serve, visit_all
 from hostile_support import ATTRIBUTE, SCRIPT, copy_site_files, items, text_values, write_content
 from utveckla.content.site import URL_PREFIX
 
@@ -65,9 +65,11 @@ def html_pages(site: Path) -> list[str]:
 UNREACHABLE = "net::ERR_NAME_NOT_RESOLVED"
 
 
-def watched(page) -> tuple[list[str], list[str]]:
-    """Collect dialogs (dismissed) and every console message of a page (but unreachable tiles)."""
-    dialogs, messages = [], []
+def watched(page, dialogs=None, messages=None) -> tuple[list[str], list[str]]:
+    """Collect dialogs (dismissed) and every console message of a page (but unreachable tiles),
+    into new lists or the ones given."""
+    dialogs = [] if dialogs is None else dialogs
+    messages = [] if messages is None else messages
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("console", lambda message: messages.append(f"{message.type}: {message.text}")
             if UNREACHABLE not in message.text else None)
@@ -77,13 +79,13 @@ def watched(page) -> tuple[list[str], list[str]]:
 @pytest.mark.browser
 def test_no_hostile_value_runs_on_any_page(page_at, hostile_site, hostile_url):
     page = page_at(1280)
-    dialogs, messages = watched(page)
     pages = html_pages(hostile_site)
     assert len(pages) >= 12
-    for path in pages:
-        page.goto(hostile_url + path, wait_until="networkidle")
-        assert page.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}, path
-        assert csp_violations(page) == [], path
+    dialogs, messages = watched(page)
+    for path, tab in visit_all(page, hostile_url, pages,
+                               on_new_tab=lambda tab: watched(tab, dialogs, messages)):
+        assert tab.evaluate(INJECTED_DOM) == {"scripts": 0, "handlers": 0, "images": 0}, path
+        assert csp_violations(tab) == [], path
     assert dialogs == []
     assert messages == []
 
@@ -193,11 +195,10 @@ def test_no_csp_violation_on_any_kind_of_page(page_at, county_site, county_url):
     page = page_at(1280)
     pages = one_page_per_template(county_site)
     assert {"stod/", "kalender/", "aktorer/", "kommuner/", "om/"} <= set(pages)
-    for path in pages:
-        page.goto(county_url + path, wait_until="networkidle")
-        assert csp_violations(page) == [], path
-        assert [e for e in page.console_errors if UNREACHABLE not in e] == [], path
-        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    for path, tab in visit_all(page, county_url, pages):
+        assert csp_violations(tab) == [], path
+        assert [e for e in tab.console_errors if UNREACHABLE not in e] == [], path
+        policy = tab.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy, path
     # The filter and the search (a web worker and a fetch of the index) work under the policy.
     page.goto(county_url + "stod/?typ=lan", wait_until="networkidle")
