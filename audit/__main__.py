@@ -1,4 +1,4 @@
-"""python -m audit site/ [--only axe,links] [--skip lighthouse]: run the gates, print, exit."""
+"""python -m audit site/ [--only axe,links] [--skip lighthouse] [--part 1/2]: run the gates, print, exit."""
 
 from __future__ import annotations
 
@@ -19,6 +19,13 @@ from audit.report import GateResult, print_gate, print_summary
 GATES = ["länkar", "vikt", "html", "axe", "nätverk", "lighthouse"]
 
 
+def _part(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError(f"skriv del K av N som K/N med 1 ≤ K ≤ N, t.ex. 1/2 (inte {text!r})")
+    return int(k), int(n)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m audit", description=__doc__)
     parser.add_argument("site", type=Path, help="den byggda webbplatsen, t.ex. site/")
@@ -27,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="mkdocs.yml (webbplatsens adress och kartans tile-server)")
     parser.add_argument("--only", default="", help="kommaseparerad lista ur: " + ", ".join(GATES))
     parser.add_argument("--skip", default="", help="kontroller att hoppa över")
+    parser.add_argument("--part", type=_part, default=(1, 1), metavar="K/N",
+                        help="axe och nätverk på del K av N av sidorna (var N:e sida), så att N jobb "
+                             "i CI delar på webbläsarens genomgång; de N delarna täcker alla sidor")
     parser.add_argument("--report-dir", type=Path, default=Path("audit-report"),
                         help="här skrivs rapportfilerna (externa länkar, alla fel som JSON)")
     args = parser.parse_args(argv)
@@ -69,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         timed("html", lambda: gate_html.run(site, budgets))
     browser_gates = [g for g in ("axe", "nätverk") if g in wanted]
     if browser_gates:
-        timed("axe", lambda: run_browser_gates(site, budgets, browser_gates))
+        timed("axe", lambda: run_browser_gates(site, budgets, browser_gates, args.part))
     if "lighthouse" in wanted:
         timed("lighthouse", lambda: gate_lighthouse.run(site, budgets))
 

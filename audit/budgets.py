@@ -1,4 +1,4 @@
-"""budgets.yml: every threshold of the audit, read once and checked for missing keys."""
+"""budgets.yml: every threshold of the audit (and the publishing time), read once and checked for missing keys."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ REQUIRED = {
     "html": ["max_errors"],
     "links": ["max_broken"],
     "network": ["allowed_hosts", "max_cookies", "max_console_errors"],
+    "publish": ["max_minutes"],
     "weight": ["html_kb", "css_js_gzip_kb", "page_total_kb", "map_page_total_kb", "map_css_js_gzip_kb"],
 }
 

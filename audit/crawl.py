@@ -53,10 +53,22 @@ class Visit:
     error: str | None = None                             # the page could not be loaded or checked
 
 
-def run_browser_gates(site: BuiltSite, budgets: dict, gates: list[str]) -> list[GateResult]:
-    pages = site.pages()
+def share(pages: list[str], part: tuple[int, int]) -> list[str]:
+    """Part k of n: every n-th page from the k-th. The n parts together hold every page once, and
+    pages of one template (neighbours when sorted) spread over the parts, so n CI jobs side by side
+    take about 1/n of the time each."""
+    k, n = part
+    return pages[k - 1::n]
+
+
+def run_browser_gates(site: BuiltSite, budgets: dict, gates: list[str],
+                      part: tuple[int, int] = (1, 1)) -> list[GateResult]:
+    every = site.pages()
+    pages = share(every, part)
     widths = budgets["axe"]["widths"]
-    checked = f"{len(pages)} sidor × {len(widths)} bredder ({', '.join(f'{w} px' for w in widths)})"
+    counted = (f"{len(pages)} av {len(every)} sidor (del {part[0]} av {part[1]})" if part[1] > 1
+               else f"{len(pages)} sidor")
+    checked = f"{counted} × {len(widths)} bredder ({', '.join(f'{w} px' for w in widths)})"
     if not Path(CHROMIUM).exists() or not AXE.is_file():
         missing = ("Chromium saknas: kör  make audit  som root, eller  sudo apt-get install chromium"
                    if not Path(CHROMIUM).exists() else f"{AXE} saknas: kör  npm ci --ignore-scripts")

@@ -28,8 +28,9 @@ def insert(page: Path, html: str, before: str = "</article>") -> None:
     page.write_text(text.replace(before, html + before, 1), encoding="utf-8")
 
 
-def run_audit(site: Path, *gates: str, budgets: Path | None = None, report_dir: Path | None = None):
-    cmd = [sys.executable, "-m", "audit", str(site), "--only", ",".join(gates),
+def run_audit(site: Path, *gates: str, budgets: Path | None = None, report_dir: Path | None = None,
+              part: str = "1/1"):
+    cmd = [sys.executable, "-m", "audit", str(site), "--only", ",".join(gates), "--part", part,
            "--report-dir", str(report_dir or site.parent / "rapport")]
     if budgets is not None:
         cmd += ["--budgets", str(budgets)]

@@ -7,13 +7,15 @@ import base64
 import gzip
 import os
 import re
+import subprocess
+import sys
 import urllib.request
 
 import pytest
 
 from audit.budgets import BudgetError, load_budgets
 from audit.built_site import load_built_site, tiles_host_pattern
-from audit.crawl import Visit
+from audit.crawl import Visit, share
 from audit.gate_lighthouse import pick_pages
 from audit.gate_network import judge as judge_network
 from audit.server import serve
@@ -106,6 +108,22 @@ def test_budgets_file_must_name_every_threshold(tmp_path):
     (tmp_path / "b.yml").write_text("axe: {widths: [375]}\n", encoding="utf-8")
     with pytest.raises(BudgetError, match=r"axe\.tags.*lighthouse\.runs"):
         load_budgets(tmp_path / "b.yml")
+
+
+def test_the_parts_of_the_browser_crawl_hold_every_page_once(fixture_site):
+    """CI splits the axe and network crawl over parallel jobs (--part K/N): no page may be missed."""
+    pages = load_built_site(fixture_site, ROOT / "mkdocs.yml").pages()
+    parts = [share(pages, (k, 3)) for k in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(pages)
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1
+
+
+@pytest.mark.parametrize("part", ["3/2", "0/2", "1", "a/b"])
+def test_a_wrong_part_is_refused_with_a_message(fixture_site, part):
+    result = subprocess.run([sys.executable, "-m", "audit", str(fixture_site), "--only", "axe", "--part", part],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert "skriv del K av N som K/N" in result.stderr
 
 
 def test_lighthouse_pages_come_from_the_budgets_list(fixture_site):

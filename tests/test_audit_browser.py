@@ -39,6 +39,16 @@ def test_an_image_without_alt_text_fails_axe_at_both_widths(small_site):
     assert "stod/index.html:" not in result.stdout
 
 
+def test_a_part_of_the_crawl_checks_only_its_own_pages(small_site):
+    """--part 2/2 holds om/index.html (every second page, sorted with the start page first)."""
+    insert(small_site / "om" / "index.html", '<img src="../assets/logo.svg">')
+    first = run_audit(small_site, "axe", part="1/2")
+    assert first.returncode == 0, first.stdout
+    assert "2 av 3 sidor (del 1 av 2) × 2 bredder" in first.stdout
+    second = run_audit(small_site, "axe", part="2/2")
+    assert second.returncode == 1 and "om/index.html: 375 px" in second.stdout
+
+
 def test_a_font_from_a_cdn_fails_the_network_gate(small_site):
     insert(small_site / "stod" / "index.html",
            '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto">', before="</head>")

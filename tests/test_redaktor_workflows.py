@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from audit.budgets import load_budgets
 from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -40,8 +41,8 @@ def test_actionlint_reports_nothing():
 def test_actionlint_would_catch_a_mistake(tmp_path):
     broken = tmp_path / ".github" / "workflows"
     broken.mkdir(parents=True)
-    (broken / "site.yml").write_text(SITE.read_text(encoding="utf-8").replace("needs: [content, test, build]",
-                                                                             "needs: [content, tests, build]"))
+    (broken / "site.yml").write_text(SITE.read_text(encoding="utf-8").replace("needs: [changes, content, test, build,",
+                                                                             "needs: [changes, content, tests, build,"))
     result = subprocess.run([actionlint(), "-no-color", str(broken / "site.yml")], capture_output=True, text=True,
                             cwd=tmp_path)
     assert result.returncode == 1 and '"tests"' in result.stdout
@@ -57,11 +58,12 @@ def test_triggers_pull_requests_main_and_nightly():
 def test_deploy_only_from_main_after_every_check():
     jobs = workflow()["jobs"]
     deploy = jobs["deploy"]
-    assert set(deploy["needs"]) == {"content", "test", "build"}
+    assert set(deploy["needs"]) == {"changes", "content", "test", "build", "browser", "lighthouse"}
     assert "github.event_name != 'pull_request'" in deploy["if"] and "refs/heads/main" in deploy["if"]
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
     build_steps = [step.get("run", "") + step.get("uses", "") for step in jobs["build"]["steps"]]
+    assert "needs.changes.result == 'success'" in deploy["if"]  # a skipped test must mean a content change
     assert build_steps.index("make build") < build_steps.index("make audit")
     assert any(step.startswith("actions/upload-pages-artifact@") for step in build_steps)
     assert any(step.startswith("actions/upload-artifact@") for step in build_steps)  # preview for pull requests
@@ -79,7 +81,7 @@ def test_least_permissions_and_no_racing_runs():
 
 
 def test_every_action_is_pinned_to_a_commit():
-    for path in WORKFLOWS.glob("*.y*ml"):
+    for path in [*WORKFLOWS.glob("*.y*ml"), *(ROOT / ".github" / "actions").rglob("*.y*ml")]:
         for line in path.read_text(encoding="utf-8").splitlines():
             match = re.search(r"uses:\s*([^@\s]+)@(\S+)(.*)", line)
             if match:
@@ -130,7 +132,63 @@ def test_a_content_only_change_takes_the_fast_path(tmp_path):
     assert _change_kind(tmp_path, "utveckla/outputs/pages.py") == "code=true"
     assert _change_kind(tmp_path, "content/stod/annan.md", event="schedule") == "code=true"
     jobs = workflow()["jobs"]
-    assert jobs["test"]["if"] == "needs.changes.outputs.code == 'true'"
-    audit = next(step for step in jobs["build"]["steps"] if step.get("run") == "make audit")
-    assert audit["env"]["AUDIT_ARGS"] == "${{ needs.changes.outputs.code == 'true' && ' ' || '--skip lighthouse' }}"
+    assert {name for name in jobs if name in fast_path_skips(jobs)} == {"test", "lighthouse"}
     assert "needs.test.result == 'skipped'" in jobs["deploy"]["if"]
+    assert "needs.lighthouse.result == 'skipped'" in jobs["deploy"]["if"]
+
+
+CODE_CHANGED = "needs.changes.outputs.code == 'true'"
+
+
+def fast_path_skips(jobs: dict) -> set[str]:
+    """The jobs a content-only change skips: those that run only when code changed."""
+    return {name for name, job in jobs.items() if job.get("if") == CODE_CHANGED}
+
+
+def audit_runs(job: dict) -> list[str]:
+    """The AUDIT_ARGS of every `make audit` in a job, once per matrix value."""
+    args = [step["env"]["AUDIT_ARGS"] for step in job["steps"] if step.get("run") == "make audit"]
+    matrix = job.get("strategy", {}).get("matrix", {})
+    for key, values in matrix.items():
+        args = [a.replace("${{ matrix." + key + " }}", str(v)) for a in args for v in values]
+    return args
+
+
+def test_every_content_gate_runs_on_a_content_only_change():
+    """Check, strict build, links, weight, HTML, and axe and network on every part of the pages."""
+    jobs = workflow()["jobs"]
+    fast = {name: job for name, job in jobs.items() if name not in fast_path_skips(jobs)}
+    assert any(step.get("run") == "make check" for job in fast.values() for step in job["steps"])
+    assert any(step.get("run") == "make build" for job in fast.values() for step in job["steps"])
+    gates, parts = set(), set()
+    for job in fast.values():
+        for args in audit_runs(job):
+            only = re.search(r"--only (\S+)", args).group(1).split(",")
+            gates |= set(only)
+            part = re.search(r"--part (\d+)/(\d+)", args)
+            if "axe" in only:
+                parts.add((int(part.group(1)), int(part.group(2))) if part else (1, 1))
+    assert gates == {"länkar", "vikt", "html", "axe", "nätverk"}
+    total = {n for _, n in parts}
+    assert len(total) == 1 and {k for k, _ in parts} == set(range(1, total.pop() + 1))  # no part missing
+    lighthouse = audit_runs(jobs["lighthouse"])
+    assert lighthouse == ["--only lighthouse"] and jobs["lighthouse"]["if"] == CODE_CHANGED
+
+
+def test_a_content_only_change_is_live_within_the_publish_budget():
+    """Each job stops at its timeout-minutes, so the longest chain of needs, from the first job to
+    deploy, is the most a content-only change can take on the runners once they start."""
+    jobs = workflow()["jobs"]
+    skipped = fast_path_skips(jobs)
+    assert all("timeout-minutes" in job for job in jobs.values())
+    finish: dict[str, int] = {}
+
+    def finished_after(name: str) -> int:
+        if name not in finish:
+            needs = jobs[name].get("needs", [])
+            start = max((finished_after(n) for n in ([needs] if isinstance(needs, str) else needs)), default=0)
+            finish[name] = start + (0 if name in skipped else jobs[name]["timeout-minutes"])
+        return finish[name]
+
+    budget = load_budgets(ROOT / "budgets.yml")["publish"]["max_minutes"]
+    assert finished_after("deploy") <= budget, finish
