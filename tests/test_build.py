@@ -9,7 +9,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader
+
 from conftest import EPOCH, FIXTURES, ROOT, make_project, run_build
+from utveckla.outputs.render import compiled_templates
 
 
 def read(site: Path, path: str) -> str:
@@ -149,3 +152,19 @@ def test_make_build_stops_on_a_broken_link_and_leaves_no_site(tmp_path):
     result = subprocess.run(["make", "-s", "build"], cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "INFO" not in result.stdout + result.stderr  # a clean build prints no progress noise
+
+
+def test_an_edited_template_is_compiled_anew_by_the_next_build(tmp_path):
+    """Builds keep compiled templates between runs; an edit must still show in the next one."""
+    (tmp_path / "sida.html").write_text("<p>Före {{ n }}</p>", encoding="utf-8")
+    cache = compiled_templates("test-mall")
+
+    def render() -> str:   # a new environment each time, as a new build process has
+        return Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache).get_template("sida.html").render(n=1)
+
+    assert render() == "<p>Före 1</p>"
+    assert list(Path(cache.directory).glob("test-mall-*.cache"))   # compiled once, kept
+    assert render() == "<p>Före 1</p>"
+    (tmp_path / "sida.html").write_text("<p>Efter {{ n }}</p>", encoding="utf-8")
+    assert render() == "<p>Efter 1</p>"
+    cache.clear()

@@ -39,6 +39,7 @@ from ..outputs.htmlspace import squeeze
 from ..outputs.image_sizes import add_dimensions, prepare
 from ..outputs.mapview import OSM_ATTRIBUTION, OSM_TILES, MapSettings
 from ..outputs.pages import all_files, all_pages, embeds, language_versions
+from ..outputs.render import compiled_templates
 from ..outputs.sitefiles import section_sitemap
 from ..views import english
 
@@ -117,6 +118,10 @@ class UtvecklaPlugin(BasePlugin[UtvecklaConfig]):
         log.error("Innehållet har fel:\n%s", report_text(self.problems))
         config.theme.static_templates.discard("404.html")
         return config
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = compiled_templates("tema")   # the theme's templates
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         if self.problems:
