@@ -17,7 +17,7 @@ from pathlib import Path
 
 from audit import ROOT
 from audit.built_site import BuiltSite, page_path
-from audit.crawl import CHROMIUM
+from audit.crawl import CHROMIUM, FLAGS
 from audit.report import Finding, GateResult
 from audit.server import DESCRIPTION, serve
 
@@ -28,9 +28,7 @@ CATEGORIES = {"performance": ("Prestanda", "prest."), "accessibility": ("Tillgä
               "best-practices": ("Bästa praxis", "praxis"), "seo": ("SEO", "seo")}
 # The page weight and the runs' spread are read from the performance category.
 PERFORMANCE = "performance"
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+CHROME_FLAGS = ["--headless=new", *FLAGS]   # the crawl's: no host but 127.0.0.1, no browser UI
 KB = 1024
 
 

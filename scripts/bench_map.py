@@ -40,9 +40,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from audit.crawl import CHROMIUM, NO_BROWSER_UI  # noqa: E402
 from utveckla.content.collections import inside_county  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 EPOCH = "1795348800"
 MUNICIPALITIES = {  # centre and spread (degrees) for synthetic places
     "harnosand": (62.63, 17.94, 0.15), "kramfors": (62.93, 17.78, 0.2), "solleftea": (63.17, 17.27, 0.3),
@@ -197,7 +197,7 @@ def measure(site: Path, runs: int, tile_host: str) -> dict:
     # it costs no round trip through this script.
     blocked = f"--host-resolver-rules=MAP {tile_host} 127.0.0.1:9"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", blocked])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", blocked, NO_BROWSER_UI])
         for run in range(runs + 1):  # the first load warms up the server and the disk cache; not counted
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             responses = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from audit.crawl import AXE, CHROMIUM, NO_BROWSER_UI
 from audit.gate_html import JAR as VNU_JAR
 from audit.server import start as start_server
 
@@ -22,8 +23,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # A frozen, county-sized sample of real content (all seven municipalities, a dozen offers, ten
 # investments, events and news): the tests never read the live content/, which editors change.
 COUNTY = FIXTURES / "county" / "content"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The Nu HTML checker comes from npm (make test runs npm ci) and runs on Java. make test-fast
 # does not install npm packages, so without them the HTML tests are skipped, never failed.
 needs_vnu = pytest.mark.skipif(not VNU_JAR.exists() or not shutil.which("java"),
@@ -135,7 +134,8 @@ def browser():
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   # Nothing may leave the machine: every non-local host fails at once.
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+                  NO_BROWSER_UI],
         )
         yield browser
         browser.close()

@@ -89,3 +89,16 @@ def test_an_unknown_lighthouse_category_is_named(small_site, tmp_path):
     result = run_audit(small_site, "lighthouse", budgets=lighthouse_budgets(tmp_path, {"speed": 90}))
     assert result.returncode != 0
     assert "okända kategorier speed" in result.stdout + result.stderr
+
+
+def test_a_page_opens_without_the_address_bars_hidden_pages(browser, fixture_url):
+    """NO_BROWSER_UI (audit/crawl.py) keeps Chromium from loading two WebUI pages for every
+    window; should a Chromium update rename the features, this says so instead of every
+    browser test silently costing three times the CPU."""
+    page = browser.new_page()
+    page.goto(fixture_url)
+    session = browser.new_browser_cdp_session()
+    kinds = [(t["type"], t["url"]) for t in session.send("Target.getTargets")["targetInfos"]]
+    page.close()
+    assert [url for kind, url in kinds if kind == "browser_ui"] == []
+    assert ("page", fixture_url) in kinds
