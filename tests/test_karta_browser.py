@@ -173,11 +173,15 @@ def test_markers_equal_table_rows(open_page, site_dir):
     assert page.locator("#uv-count").inner_text() == f"{total} investeringar."
 
 
+def energy_count(site_dir: Path) -> int:
+    features = json.loads((site_dir / "investeringar.geojson").read_text(encoding="utf-8"))["features"]
+    return sum(1 for f in features if f["properties"]["sector"] == "energi")
+
+
 def test_filtering_by_sector_changes_map_and_table_alike(open_page, site_dir):
     page = open_page("investeringar/")
     total = published_count(site_dir)
-    features = json.loads((site_dir / "investeringar.geojson").read_text(encoding="utf-8"))["features"]
-    energy = sum(1 for f in features if f["properties"]["sector"] == "energi")
+    energy = energy_count(site_dir)
     assert 0 < energy < total
     page.select_option("#uv-sektor", "energi")
     wait_for_markers(page, energy)
@@ -189,6 +193,29 @@ def test_filtering_by_sector_changes_map_and_table_alike(open_page, site_dir):
     page.click("#uv-filter button[type=reset]")
     wait_for_markers(page, total)
     assert visible_rows(page) == marker_count(page) == total
+
+
+def test_a_quick_second_choice_moves_the_map_too(open_page, site_dir):
+    """A choice made while the map still zooms to the previous one (a reset right after a
+    filter, or the arrow keys in a list) is where the map ends up: all markers on screen."""
+    page = open_page("investeringar/")
+    total = published_count(site_dir)
+    page.select_option("#uv-sektor", "energi")
+    wait_for_markers(page, energy_count(site_dir))
+    page.click("#uv-filter button[type=reset]")
+    wait_for_markers(page, total)
+    page.select_option("#uv-sektor", "energi")
+    # The reset comes as soon as the zoom to the energy markers has begun.
+    page.evaluate("""() => new Promise(done => {
+        const map = document.getElementById("map_karta");
+        const resetWhenZooming = () => map.querySelector(".leaflet-zoom-anim")
+            && (document.getElementById("uv-filter").reset(), true);
+        if (resetWhenZooming()) { return done(); }
+        new MutationObserver((_, watch) => { if (resetWhenZooming()) { watch.disconnect(); done(); } })
+            .observe(map, {attributes: true, subtree: true, attributeFilter: ["class"]});
+    })""")
+    wait_for_markers(page, total)
+    assert marker_count(page) == total
 
 
 def test_filters_combine_and_come_from_the_address(open_page, site_dir):

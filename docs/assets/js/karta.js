@@ -141,6 +141,22 @@
     var current = all;
     var wanted = null; // the ids the page's filter last asked for, kept while the markers load
     var fitOptions = { padding: [24, 24], maxZoom: options.maxZoom || 12 };
+    // Leaflet drops a view asked for while a zoom still animates (and reports it done), so a
+    // second choice made during the first one's zoom (a reset right after a filter, the arrow
+    // keys in a list) would leave the map on the first one's markers. Such a move waits for
+    // the zoom to end, and only the last one asked for is made.
+    var zooming = false;
+    var waitingBounds = null;
+    map.on("zoomanim", function () { zooming = true; });
+    map.on("zoomend", function () {
+      zooming = false;
+      var bounds = waitingBounds;
+      waitingBounds = null;
+      if (bounds) { moveTo(bounds); }
+    });
+    function moveTo(bounds) {
+      if (zooming) { waitingBounds = bounds; } else { map.fitBounds(bounds, fitOptions); }
+    }
 
     L.control.zoom({ zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
@@ -189,7 +205,7 @@
       cluster.clearLayers();
       cluster.addLayers(shown);
       container.setAttribute("data-marker-count", String(shown.length));
-      if (ids && shown.length) { map.fitBounds(L.featureGroup(shown).getBounds(), fitOptions); }
+      if (ids && shown.length) { moveTo(L.featureGroup(shown).getBounds()); }
     }
     if (options.followFilter) {
       document.addEventListener("uv-filter", function (event) {
