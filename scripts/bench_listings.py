@@ -26,7 +26,7 @@ import yaml
 from bench_scale import ROOT, build_once, make_project
 
 sys.path.insert(0, str(ROOT))
-from audit.crawl import CHROMIUM, NO_BROWSER_UI  # noqa: E402  (the repository root is on the path from here)
+from audit.crawl import CHROMIUM, FLAGS  # noqa: E402  (the repository root is on the path from here)
 from audit.server import serve  # noqa: E402
 
 TEN_TIMES = {"stod": 500, "investeringar": 300}
@@ -75,8 +75,7 @@ def time_filter(site: Path, runs: int) -> dict[str, list[float]]:
 
     times: dict[str, list[float]] = {label: [] for label, _, _ in CHOICES}
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--no-sandbox", "--disable-gpu", NO_BROWSER_UI])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 375, "height": 812})
             page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(base)

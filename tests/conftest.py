@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.crawl import AXE, CHROMIUM, NO_BROWSER_UI
+from audit.crawl import AXE, CHROMIUM, FLAGS
 from audit.gate_html import JAR as VNU_JAR
 from audit.server import start as start_server
 
@@ -131,11 +131,9 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  # Nothing may leave the machine: every non-local host fails at once.
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-                  NO_BROWSER_UI],
+            # The audit crawl's: nothing may leave the machine (every host but 127.0.0.1 fails at
+            # once), and no hidden browser pages.
+            args=FLAGS,
         )
         yield browser
         browser.close()

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM, NO_BROWSER_UI, inject_axe
+from conftest import CHROMIUM, FLAGS, inject_axe
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,7 @@ def karta_browser(request):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", NO_BROWSER_UI])
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield chromium
         chromium.close()
 
